@@ -1,0 +1,33 @@
+# baogao's front door: each target is one line a person could type.
+CARGO  ?= cargo
+BIN    := target/release/baogao
+CORPUS ?= corpus
+INDEX  ?= .baogao-index
+
+.PHONY: build index demo test lint clean
+
+# Build the release binary.
+build:
+	$(CARGO) build --release --locked
+
+# Build (or rebuild) the index of $(CORPUS) into $(INDEX).
+index: build
+	$(BIN) index $(CORPUS) --index $(INDEX)
+
+# The main job on the bundled corpus: build, index corpus/, run a sample query.
+demo: index
+	$(BIN) search 医共体 --year 2024 --index $(INDEX)
+
+# Unit and integration tests (release build, shared with `make demo`), then a smoke run.
+test:
+	$(CARGO) test --release --locked
+	$(BIN) index $(CORPUS) --index target/smoke-index
+	$(BIN) search 手足口病 --limit 1 --index target/smoke-index
+
+# Formatting and lints, as the style guide asks.
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+
+clean:
+	rm -rf $(INDEX) target/smoke-index

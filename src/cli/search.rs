@@ -1,0 +1,68 @@
+//! `baogao search QUERY`: ranked passages with path:line, title, year, heading and snippet.
+
+use anyhow::Result;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use super::{is_broken_pipe, IndexLocation};
+use crate::index::open_index;
+use crate::render::{display_path, write_json, write_plain, ColorChoice};
+use crate::search::{search, SearchRequest, YearFilter};
+
+/// Arguments of `baogao search`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+)]
+pub struct SearchArgs {
+    /// What to look for
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Only reports of this year: 2024, a range 2019..2021 (2019.., ..2021), or `unknown`
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<YearFilter>,
+    /// How many passages to show
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+    /// Print one JSON object instead of text
+    #[arg(long)]
+    pub json: bool,
+    /// When to colour the output
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub location: IndexLocation,
+}
+
+/// Runs `baogao search`; exit 0 with hits, 1 without.
+pub fn run(args: SearchArgs) -> Result<ExitCode> {
+    let open = open_index(&args.location.dir)?;
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        years: args.year,
+        limit: args.limit,
+    };
+    let results = search(&open, &request)?;
+    let cwd = std::env::current_dir().ok();
+    let paths: Vec<String> = results
+        .hits
+        .iter()
+        .map(|hit| display_path(&open.meta.corpus_root, &hit.path, cwd.as_deref()))
+        .collect();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = if args.json {
+        write_json(&mut out, &request.query, &results, &paths)
+    } else {
+        write_plain(&mut out, &results, &paths, args.color.enabled())
+    }
+    .and_then(|()| out.flush());
+    match written {
+        Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
+        other => other?,
+    }
+    Ok(if results.total_hits > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

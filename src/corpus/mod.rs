@@ -1,0 +1,7 @@
+//! The corpus: which files under a folder are reports, and reading them as text.
+
+mod read;
+mod walk;
+
+pub use read::{read_text, ReadError};
+pub use walk::{find_report_files, CorpusFile, Skipped, Walk, WalkError};

@@ -1,0 +1,270 @@
+//! Building an index from a corpus: walk → read → report → passages → tantivy documents.
+//! The new index is written beside the old one and swapped in only when complete, so a failed
+//! build leaves the previous index searchable.
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use tantivy::schema::Facet;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+use thiserror::Error;
+
+use super::meta::{IndexMeta, META_FILE};
+use crate::corpus::{find_report_files, read_text, Skipped, WalkError};
+use crate::report::{parse_report, Report};
+use crate::schema::{Fields, IndexSchema, SchemaError};
+use crate::tokenize;
+
+/// Memory the writer may use for each indexing thread before it flushes a segment.
+const WRITER_BUDGET_PER_THREAD: usize = 128 * 1024 * 1024;
+
+/// Why a build failed. The previous index, if any, is untouched.
+#[derive(Debug, Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Walk(#[from] WalkError),
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    #[error("no report files (.txt, .md) in `{dir}`{}", others_note(*.other_files))]
+    NoReports { dir: PathBuf, other_files: usize },
+    #[error("none of the {files} report files in `{dir}` could be read (see the warnings above)")]
+    NothingIndexed { dir: PathBuf, files: usize },
+    #[error("`{0}` exists and is not a baogao index: refusing to replace it; pass another --index folder")]
+    NotAnIndex(PathBuf),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+    #[error("{context}: {source}")]
+    Tantivy {
+        context: String,
+        source: tantivy::TantivyError,
+    },
+}
+
+fn others_note(other_files: usize) -> String {
+    match other_files {
+        0 => String::new(),
+        n => format!(" ({n} files of other kinds were left alone)"),
+    }
+}
+
+fn io_error(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> BuildError {
+    let context = context.into();
+    move |source| BuildError::Io { context, source }
+}
+
+fn tantivy_error(context: impl Into<String>) -> impl FnOnce(tantivy::TantivyError) -> BuildError {
+    let context = context.into();
+    move |source| BuildError::Tantivy { context, source }
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    pub files: usize,
+    pub reports: usize,
+    pub passages: usize,
+    /// Files and folders that were not indexed, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Files of other kinds in the corpus, left alone.
+    pub other_files: usize,
+    pub seconds: f64,
+}
+
+/// Builds the index of the corpus at `corpus` into `index_dir`, replacing the index there.
+/// `threads` is the number of indexing threads.
+pub fn build_index(
+    corpus: &Path,
+    index_dir: &Path,
+    threads: usize,
+) -> Result<BuildSummary, BuildError> {
+    let started = Instant::now();
+    let schema = IndexSchema::embedded()?;
+    let walk = find_report_files(corpus, Some(index_dir))?;
+    if walk.files.is_empty() {
+        return Err(BuildError::NoReports {
+            dir: corpus.to_path_buf(),
+            other_files: walk.other_files,
+        });
+    }
+    let index_dir = std::path::absolute(index_dir)
+        .map_err(io_error(format!("resolving `{}`", index_dir.display())))?;
+    ensure_replaceable(&index_dir)?;
+    let staging = staging_dir(&index_dir);
+    let _cleanup = RemoveOnDrop(staging.clone());
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .map_err(io_error(format!("removing `{}`", staging.display())))?;
+    }
+    std::fs::create_dir_all(&staging)
+        .map_err(io_error(format!("creating `{}`", staging.display())))?;
+
+    let index = Index::create_in_dir(&staging, schema.schema.clone()).map_err(tantivy_error(
+        format!("creating an index in `{}`", staging.display()),
+    ))?;
+    tokenize::register(&index);
+    let threads = threads.max(1);
+    let mut writer: IndexWriter = index
+        .writer_with_num_threads(threads, threads * WRITER_BUDGET_PER_THREAD)
+        .map_err(tantivy_error("starting the index writer"))?;
+
+    let mut skipped = walk.skipped;
+    let (mut files, mut reports, mut passages) = (0, 0, 0);
+    for file in &walk.files {
+        let text = match read_text(&file.path) {
+            Ok(text) => text,
+            Err(err) => {
+                skipped.push(Skipped {
+                    path: file.path.clone(),
+                    reason: err.to_string(),
+                });
+                continue;
+            }
+        };
+        let fallback_title = file_stem(&file.relative);
+        let report = parse_report(&text, fallback_title);
+        files += 1;
+        reports += 1;
+        for document in documents(&schema.fields, &file.relative, &report) {
+            writer
+                .add_document(document)
+                .map_err(tantivy_error(format!("indexing `{}`", file.path.display())))?;
+        }
+        passages += report.passages.len();
+    }
+    if files == 0 {
+        return Err(BuildError::NothingIndexed {
+            dir: corpus.to_path_buf(),
+            files: walk.files.len(),
+        });
+    }
+    writer
+        .commit()
+        .map_err(tantivy_error("committing the index"))?;
+    writer
+        .wait_merging_threads()
+        .map_err(tantivy_error("merging index segments"))?;
+
+    let corpus_root = corpus
+        .canonicalize()
+        .map_err(io_error(format!("resolving `{}`", corpus.display())))?;
+    let meta = IndexMeta {
+        baogao_version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_fingerprint: schema.fingerprint.clone(),
+        corpus_root,
+        files,
+        reports,
+        passages,
+        built_at: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    };
+    meta.write(&staging).map_err(io_error(format!(
+        "writing `{}`",
+        staging.join(META_FILE).display()
+    )))?;
+    swap_in(&staging, &index_dir)?;
+    Ok(BuildSummary {
+        files,
+        reports,
+        passages,
+        skipped,
+        other_files: walk.other_files,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The tantivy documents of one report's passages.
+fn documents<'a>(
+    fields: &'a Fields,
+    relative: &'a str,
+    report: &'a Report,
+) -> impl Iterator<Item = TantivyDocument> + 'a {
+    let year_label = report
+        .year
+        .map_or_else(|| "unknown".to_string(), |year| year.to_string());
+    report
+        .passages
+        .iter()
+        .enumerate()
+        .map(move |(ordinal, passage)| {
+            let mut document = TantivyDocument::default();
+            document.add_text(fields.text, &passage.text);
+            document.add_text(fields.title, &report.title);
+            document.add_text(fields.heading, &passage.heading);
+            document.add_text(fields.path, relative);
+            document.add_u64(fields.line, passage.line as u64);
+            document.add_u64(fields.passage, ordinal as u64);
+            document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
+            if let Some(year) = report.year {
+                document.add_u64(fields.year_value, u64::from(year));
+            }
+            document
+        })
+}
+
+fn file_stem(relative: &str) -> &str {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+/// Refuses to replace a folder that holds something other than a baogao index.
+fn ensure_replaceable(index_dir: &Path) -> Result<(), BuildError> {
+    if !index_dir.exists() || index_dir.join(META_FILE).exists() {
+        return Ok(());
+    }
+    let empty = std::fs::read_dir(index_dir)
+        .map(|mut entries| entries.next().is_none())
+        .unwrap_or(false);
+    if empty {
+        Ok(())
+    } else {
+        Err(BuildError::NotAnIndex(index_dir.to_path_buf()))
+    }
+}
+
+/// A hidden sibling of the index folder, on the same file system so the swap is a rename.
+fn staging_dir(index_dir: &Path) -> PathBuf {
+    let name = index_dir
+        .file_name()
+        .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
+    index_dir.with_file_name(format!(".{name}.building-{}", std::process::id()))
+}
+
+/// Moves the finished index into place: old → backup, new → index_dir, backup removed.
+fn swap_in(staging: &Path, index_dir: &Path) -> Result<(), BuildError> {
+    let backup = staging.with_extension("old");
+    if index_dir.exists() {
+        std::fs::rename(index_dir, &backup).map_err(io_error(format!(
+            "moving the old index `{}` aside",
+            index_dir.display()
+        )))?;
+    }
+    if let Err(err) = std::fs::rename(staging, index_dir) {
+        // Put the old index back so nothing good is lost.
+        let _ = std::fs::rename(&backup, index_dir);
+        return Err(io_error(format!(
+            "moving the new index into `{}`",
+            index_dir.display()
+        ))(err));
+    }
+    if backup.exists() {
+        std::fs::remove_dir_all(&backup).map_err(io_error(format!(
+            "removing the old index `{}`",
+            backup.display()
+        )))?;
+    }
+    Ok(())
+}
+
+/// Removes a staging folder left by a build that failed midway.
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        if self.0.exists() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! Opening a built index for reading, with the checks that make a stale one an error rather
+//! than silently wrong results.
+
+use std::path::{Path, PathBuf};
+use tantivy::Index;
+use thiserror::Error;
+
+use super::meta::{IndexMeta, META_FILE};
+use crate::schema::{IndexSchema, SchemaError};
+use crate::tokenize;
+
+/// Why an index could not be opened.
+#[derive(Debug, Error)]
+pub enum OpenError {
+    #[error("no index at `{0}`: build one with `baogao index CORPUS_DIR` (or pass --index DIR)")]
+    Missing(PathBuf),
+    #[error("`{dir}` is not a usable baogao index ({META_FILE}: {source}); rebuild it with `baogao index`")]
+    BadMeta {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "the index at `{dir}` was built with another schema (fingerprint {found}, this baogao uses {expected}); \
+         rebuild it with `baogao index`"
+    )]
+    SchemaChanged {
+        dir: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    #[error("cannot open the index at `{dir}`: {source}")]
+    Tantivy {
+        dir: PathBuf,
+        source: tantivy::TantivyError,
+    },
+}
+
+/// An index ready for searching.
+pub struct OpenIndex {
+    pub index: Index,
+    pub schema: IndexSchema,
+    pub meta: IndexMeta,
+    pub dir: PathBuf,
+}
+
+/// Opens the index in `dir`, checking that this binary's schema built it.
+pub fn open_index(dir: &Path) -> Result<OpenIndex, OpenError> {
+    if !dir.join(META_FILE).exists() {
+        return Err(OpenError::Missing(dir.to_path_buf()));
+    }
+    let meta = IndexMeta::read(dir).map_err(|source| OpenError::BadMeta {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    let schema = IndexSchema::embedded()?;
+    if meta.schema_fingerprint != schema.fingerprint {
+        return Err(OpenError::SchemaChanged {
+            dir: dir.to_path_buf(),
+            found: meta.schema_fingerprint,
+            expected: schema.fingerprint,
+        });
+    }
+    let index = Index::open_in_dir(dir).map_err(|source| OpenError::Tantivy {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    tokenize::register(&index);
+    Ok(OpenIndex {
+        index,
+        schema,
+        meta,
+        dir: dir.to_path_buf(),
+    })
+}

@@ -1,0 +1,77 @@
+//! `baogao`: search a folder of Chinese reports from the terminal.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+use baogao::cli;
+
+/// Full-text search for folders of Chinese reports (工作总结, 政府工作报告, 计划 …):
+/// index them once, then search ranked passages by word, phrase and year.
+#[derive(Debug, Parser)]
+#[command(name = "baogao", version, about, long_about = None)]
+#[command(after_help = "Start with:\n  baogao index corpus\n  baogao search 医共体 --year 2024")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the index of a folder of reports
+    Index(cli::index::IndexArgs),
+    /// Search the index: ranked passages with path:line, title, year and snippet
+    Search(cli::search::SearchArgs),
+}
+
+fn main() -> ExitCode {
+    let outcome = match Cli::parse_from(excluded_words_last(std::env::args_os())).command {
+        Command::Index(args) => cli::index::run(args),
+        Command::Search(args) => cli::search::run(args),
+    };
+    outcome.unwrap_or_else(|err| {
+        eprintln!("baogao: error: {err:#}");
+        ExitCode::from(2)
+    })
+}
+
+/// `baogao search 疫情 -新冠 --year 2021`: clap would read `-新冠` as a flag. A word of the
+/// search query that starts with `-` and then a non-ASCII character (or a digit) is moved
+/// after `--`, where clap takes it as part of the query; the order of AND-ed words does not
+/// change the results. Latin words (`-HPV`) still need the user's own `--`, as clap says.
+fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<_> = args.collect();
+    let command_at = args
+        .iter()
+        .skip(1)
+        .position(|arg| !arg.to_string_lossy().starts_with('-'));
+    let Some(search_at) = command_at.map(|i| i + 1).filter(|&i| args[i] == "search") else {
+        return args;
+    };
+    let end = args
+        .iter()
+        .position(|arg| arg == "--")
+        .unwrap_or(args.len());
+    let is_excluded_word = |arg: &std::ffi::OsString| {
+        let text = arg.to_string_lossy();
+        let mut chars = text.chars();
+        chars.next() == Some('-')
+            && chars
+                .next()
+                .is_some_and(|c| !c.is_ascii() || c.is_ascii_digit())
+    };
+    let moved: Vec<_> = (search_at + 1..end)
+        .filter(|&i| is_excluded_word(&args[i]))
+        .collect();
+    if moved.is_empty() {
+        return args;
+    }
+    let words: Vec<_> = moved.iter().map(|&i| args[i].clone()).collect();
+    for &i in moved.iter().rev() {
+        args.remove(i);
+    }
+    if !args.iter().any(|arg| arg == "--") {
+        args.push("--".into());
+    }
+    args.extend(words);
+    args
+}

@@ -1,0 +1,111 @@
+//! Output: hits as plain text for people (coloured on a terminal) or as one JSON object for
+//! scripts. Renderers write to any `Write` and return its errors; the caller decides what a
+//! closed pipe means.
+
+mod json;
+mod plain;
+
+pub use json::write_json;
+pub use plain::write_plain;
+
+use std::io::IsTerminal;
+use std::ops::Range;
+use std::path::Path;
+
+/// `--color`: when to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour stdout.
+    pub fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// Markers around a match when there is no colour.
+pub const MARK_OPEN: &str = "«";
+pub const MARK_CLOSE: &str = "»";
+
+/// `text` with the byte ranges `highlights` wrapped in `open`/`close`; overlapping ranges
+/// (jieba's search mode yields 卫生 and 卫生院 at one place) are merged first.
+pub fn mark(text: &str, highlights: &[Range<usize>], open: &str, close: &str) -> String {
+    let mut ranges: Vec<Range<usize>> = highlights
+        .iter()
+        .filter(|r| {
+            r.start < r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+        })
+        .cloned()
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    let mut out = String::with_capacity(text.len() + merged.len() * (open.len() + close.len()));
+    let mut at = 0;
+    for range in merged {
+        out.push_str(&text[at..range.start]);
+        out.push_str(open);
+        out.push_str(&text[range.clone()]);
+        out.push_str(close);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// The path of a hit as a user can open it from the current folder: relative to `cwd` when
+/// the corpus is under it (`corpus/004_….txt`), else absolute.
+pub fn display_path(corpus_root: &Path, relative: &str, cwd: Option<&Path>) -> String {
+    let full = corpus_root.join(relative);
+    let shown = cwd
+        .and_then(|cwd| full.strip_prefix(cwd).ok())
+        .unwrap_or(&full);
+    shown.display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_merges_overlapping_ranges() {
+        let text = "乡镇卫生院建设";
+        // 卫生 (6..12) and 卫生院 (6..15)
+        assert_eq!(mark(text, &[6..12, 6..15], "[", "]"), "乡镇[卫生院]建设");
+        assert_eq!(mark(text, &[], "[", "]"), text);
+    }
+
+    #[test]
+    fn display_path_is_relative_to_cwd_when_possible() {
+        let root = Path::new("/work/main/corpus");
+        assert_eq!(
+            display_path(root, "a/b.txt", Some(Path::new("/work/main"))),
+            "corpus/a/b.txt"
+        );
+        assert_eq!(
+            display_path(root, "b.txt", Some(Path::new("/elsewhere"))),
+            "/work/main/corpus/b.txt"
+        );
+    }
+}

@@ -1,0 +1,84 @@
+//! The plain output of `search`, grep-style: `path:line` first, so editors and terminals can
+//! jump to it, then title, year and heading, then the snippet with the matches marked.
+
+use std::io::{self, Write};
+
+use super::{mark, MARK_CLOSE, MARK_OPEN};
+use crate::search::SearchResults;
+
+const MAGENTA: &str = "\x1b[35m";
+const GREEN: &str = "\x1b[32m";
+const BOLD_RED: &str = "\x1b[1;31m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+/// Writes hits and the per-year summary. `paths` holds each hit's path as shown.
+pub fn write_plain(
+    out: &mut impl Write,
+    results: &SearchResults,
+    paths: &[String],
+    color: bool,
+) -> io::Result<()> {
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    };
+    for (hit, path) in results.hits.iter().zip(paths) {
+        writeln!(
+            out,
+            "{}:{}",
+            paint(MAGENTA, path),
+            paint(GREEN, &hit.line.to_string())
+        )?;
+        let year = hit
+            .year
+            .map_or_else(|| "year unknown".to_string(), |y| y.to_string());
+        let mut about = format!("{} · {}", hit.title, year);
+        if !hit.heading.is_empty() {
+            about.push_str(" · ");
+            about.push_str(&hit.heading);
+        }
+        writeln!(out, "  {}", paint(DIM, &about))?;
+        let (open, close) = if color {
+            (BOLD_RED, RESET)
+        } else {
+            (MARK_OPEN, MARK_CLOSE)
+        };
+        let body = mark(&hit.snippet.text, &hit.snippet.highlights, open, close);
+        let before = if hit.text.starts_with(&hit.snippet.text) {
+            ""
+        } else {
+            "…"
+        };
+        let after = if hit.text.ends_with(&hit.snippet.text) {
+            ""
+        } else {
+            "…"
+        };
+        writeln!(out, "  {before}{}{after}", body.replace(['\n', '\r'], " "))?;
+        writeln!(out)?;
+    }
+    let shown = results.hits.len();
+    let noun = if results.total_hits == 1 {
+        "hit"
+    } else {
+        "hits"
+    };
+    let mut summary = format!("{} {noun}", results.total_hits);
+    if shown < results.total_hits {
+        summary.push_str(&format!(" (best {shown} shown; --limit N for more)"));
+    }
+    if !results.year_counts.is_empty() {
+        let years: Vec<String> = results
+            .year_counts
+            .iter()
+            .map(|(year, n)| format!("{year}: {n}"))
+            .collect();
+        summary.push_str(" · by year: ");
+        summary.push_str(&years.join(", "));
+    }
+    writeln!(out, "{}", paint(DIM, &summary))
+}

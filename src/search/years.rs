@@ -1,0 +1,99 @@
+//! `--year`: one year, a range of years, or the reports whose year is unknown.
+
+use std::str::FromStr;
+use thiserror::Error;
+
+/// Which report years a search keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFilter {
+    /// `2024`
+    Year(u16),
+    /// `2019..2021`, `2019..`, `..2021` (bounds included)
+    Range { from: Option<u16>, to: Option<u16> },
+    /// `unknown`: reports whose year could not be found
+    Unknown,
+}
+
+/// A `--year` value that is not a year, a range or `unknown`.
+#[derive(Debug, Error)]
+#[error("--year `{0}`: expected a year (2024), a range (2019..2021, 2019.., ..2021) or `unknown`")]
+pub struct YearFilterError(String);
+
+impl FromStr for YearFilter {
+    type Err = YearFilterError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bad = || YearFilterError(text.to_string());
+        let year = |part: &str| -> Result<Option<u16>, YearFilterError> {
+            let part = part.trim();
+            if part.is_empty() {
+                return Ok(None);
+            }
+            match part.parse::<u16>() {
+                Ok(year) if (1000..=9999).contains(&year) => Ok(Some(year)),
+                _ => Err(bad()),
+            }
+        };
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("unknown") {
+            return Ok(YearFilter::Unknown);
+        }
+        match text.split_once("..") {
+            None => year(text)?.map(YearFilter::Year).ok_or_else(bad),
+            Some((from, to)) => {
+                let (from, to) = (year(from)?, year(to)?);
+                match (from, to) {
+                    (None, None) => Err(bad()),
+                    (Some(from), Some(to)) if from > to => Err(bad()),
+                    _ => Ok(YearFilter::Range { from, to }),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_years_ranges_and_unknown() {
+        assert_eq!(
+            "2024".parse::<YearFilter>().ok(),
+            Some(YearFilter::Year(2024))
+        );
+        assert_eq!(
+            "2019..2021".parse::<YearFilter>().ok(),
+            Some(YearFilter::Range {
+                from: Some(2019),
+                to: Some(2021)
+            })
+        );
+        assert_eq!(
+            "2019..".parse::<YearFilter>().ok(),
+            Some(YearFilter::Range {
+                from: Some(2019),
+                to: None
+            })
+        );
+        assert_eq!(
+            "..2021".parse::<YearFilter>().ok(),
+            Some(YearFilter::Range {
+                from: None,
+                to: Some(2021)
+            })
+        );
+        assert_eq!(
+            "Unknown".parse::<YearFilter>().ok(),
+            Some(YearFilter::Unknown)
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_year() {
+        for bad in ["", "..", "24", "2021..2019", "二〇二四", "2024-2025"] {
+            let err = bad.parse::<YearFilter>().unwrap_err();
+            assert!(err.to_string().contains("--year"), "{err}");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Helpers shared by the integration tests: the real binary, the bundled corpus, indexes in
+//! temporary folders.
+
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// The bundled corpus, `corpus/` at the top of the project.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// The `baogao` binary, run from the project folder with no `BAOGAO_INDEX` or `NO_COLOR` from
+/// the caller's environment.
+pub fn baogao() -> Command {
+    let mut command =
+        Command::cargo_bin("baogao").expect("the baogao binary is built by cargo test");
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command.env_remove("BAOGAO_INDEX").env_remove("NO_COLOR");
+    command
+}
+
+/// A temporary index of the bundled corpus.
+pub struct Indexed {
+    pub dir: TempDir,
+}
+
+impl Indexed {
+    /// Builds the index of `corpus/` into a new temporary folder.
+    pub fn corpus() -> Self {
+        Self::of(&corpus_dir())
+    }
+
+    /// Builds the index of `corpus` into a new temporary folder.
+    pub fn of(corpus: &Path) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        baogao()
+            .arg("index")
+            .arg(corpus)
+            .arg("--index")
+            .arg(dir.path())
+            .assert()
+            .success();
+        Indexed { dir }
+    }
+
+    /// `baogao search ARGS… --index DIR`, not yet run.
+    pub fn search(&self, args: &[&str]) -> Command {
+        let mut command = baogao();
+        command
+            .arg("search")
+            .args(args)
+            .arg("--index")
+            .arg(self.dir.path());
+        command
+    }
+
+    /// Runs a search with `--json` and returns the parsed object; panics unless it exits 0 or 1.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let output = self
+            .search(args)
+            .arg("--json")
+            .output()
+            .expect("run baogao");
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "baogao search {args:?} exited {code:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("search --json prints one JSON object")
+    }
+}
+
+/// The hits of a `--json` result.
+pub fn hits(result: &Value) -> &Vec<Value> {
+    result["hits"].as_array().expect("hits is an array")
+}
+
+/// A string field of a hit.
+pub fn field<'a>(hit: &'a Value, name: &str) -> &'a str {
+    hit[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("hit has a string `{name}`: {hit}"))
+}
+
+/// Everything a word can match in: the passage, its title and heading.
+pub fn searchable_text(hit: &Value) -> String {
+    format!(
+        "{}\n{}\n{}",
+        field(hit, "text"),
+        field(hit, "title"),
+        field(hit, "heading")
+    )
+}
