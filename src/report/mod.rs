@@ -1,5 +1,6 @@
 //! A report: its metadata (title, year) and its passages, understood from a file's text.
 
+pub mod metadata;
 mod title;
 mod year;
 

@@ -1,0 +1,1 @@
+//! Metadata of a report (kind, level, region, org, published date): being written.
