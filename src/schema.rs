@@ -16,7 +16,7 @@ pub const EMBEDDED_FILES: &[(&str, &str)] =
 
 /// Bumped when the way passages are cut or fields are filled changes, so that indexes built by
 /// an older baogao are rebuilt even though `index_schema/` did not change.
-const INDEX_FORMAT: u32 = 1;
+const INDEX_FORMAT: u32 = 2;
 
 /// What can be wrong with a schema file.
 #[derive(Debug, Error)]
@@ -77,6 +77,12 @@ pub struct Fields {
     pub passage: Field,
     pub year: Field,
     pub year_value: Field,
+    pub kind: Field,
+    pub level: Field,
+    pub region: Field,
+    pub org: Field,
+    pub published: Field,
+    pub report: Field,
 }
 
 /// The loaded schema: the field specs as declared, the tantivy schema and its fingerprint.
@@ -121,6 +127,12 @@ impl IndexSchema {
             passage: field("passage")?,
             year: field("year")?,
             year_value: field("year_value")?,
+            kind: field("kind")?,
+            level: field("level")?,
+            region: field("region")?,
+            org: field("org")?,
+            published: field("published")?,
+            report: field("report")?,
         };
         Ok(IndexSchema {
             specs: file.field,

@@ -14,11 +14,13 @@ fn indexing_the_corpus_prints_a_one_line_summary() {
         .success();
     let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    // 003_….txt holds eight reports (第一篇, 第四篇, 范文一 to 范文五, 第五篇).
     assert!(
-        stdout.starts_with("indexed 5 files, 5 reports, "),
+        stdout.starts_with("indexed 5 files, 12 reports, "),
         "{stdout}"
     );
-    assert!(stdout.contains(" passages in "), "{stdout}");
+    assert!(stdout.contains(" boilerplate lines dropped)"), "{stdout}");
+    assert!(stdout.contains(" passages ("), "{stdout}");
 }
 
 #[test]

@@ -38,11 +38,15 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
             skipped.reason
         );
     }
+    for warning in &summary.warnings {
+        eprintln!("baogao: warning: {warning}");
+    }
     let mut line = format!(
-        "indexed {} files, {} reports, {} passages in {:.2} s into {}",
+        "indexed {} files, {} reports, {} passages ({} boilerplate lines dropped) in {:.2} s into {}",
         summary.files,
         summary.reports,
         summary.passages,
+        summary.boilerplate_lines,
         summary.seconds,
         args.location.dir.display()
     );

@@ -4,4 +4,4 @@ mod read;
 mod walk;
 
 pub use read::{read_text, ReadError};
-pub use walk::{find_report_files, CorpusFile, Skipped, Walk, WalkError};
+pub use walk::{find_report_files, CorpusFile, Skipped, Walk, WalkError, SIDECAR_SUFFIX};

@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 use walkdir::WalkDir;
 
+/// The suffix of a report's metadata sidecar (`004_….txt.meta.toml`): read with its report,
+/// never counted as a file of another kind.
+pub const SIDECAR_SUFFIX: &str = ".meta.toml";
+
 /// File extensions read as report text.
 const REPORT_EXTENSIONS: &[&str] = &["txt", "md"];
 
@@ -78,6 +82,13 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
             }
         };
         if !entry.file_type().is_file() {
+            continue;
+        }
+        let is_sidecar = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.ends_with(SIDECAR_SUFFIX));
+        if is_sidecar {
             continue;
         }
         if !has_report_extension(entry.path()) {

@@ -10,8 +10,10 @@ use thiserror::Error;
 
 use super::meta::{IndexMeta, META_FILE};
 use crate::corpus::{find_report_files, read_text, Skipped, WalkError};
-use crate::report::{parse_report, Report};
+use crate::dates::to_datetime;
+use crate::report::{load_overrides, parse_file, Report};
 use crate::schema::{Fields, IndexSchema, SchemaError};
+use crate::text::fold;
 use crate::tokenize;
 
 /// Memory the writer may use for each indexing thread before it flushes a segment.
@@ -65,8 +67,12 @@ pub struct BuildSummary {
     pub files: usize,
     pub reports: usize,
     pub passages: usize,
+    /// Lines dropped as web boilerplate.
+    pub boilerplate_lines: usize,
     /// Files and folders that were not indexed, with the reason.
     pub skipped: Vec<Skipped>,
+    /// Problems that did not stop a file from being indexed (a bad override sidecar).
+    pub warnings: Vec<String>,
     /// Files of other kinds in the corpus, left alone.
     pub other_files: usize,
     pub seconds: f64,
@@ -110,7 +116,8 @@ pub fn build_index(
         .map_err(tantivy_error("starting the index writer"))?;
 
     let mut skipped = walk.skipped;
-    let (mut files, mut reports, mut passages) = (0, 0, 0);
+    let mut warnings = Vec::new();
+    let (mut files, mut reports, mut passages, mut boilerplate_lines) = (0, 0, 0, 0);
     for file in &walk.files {
         let text = match read_text(&file.path) {
             Ok(text) => text,
@@ -122,16 +129,27 @@ pub fn build_index(
                 continue;
             }
         };
-        let fallback_title = file_stem(&file.relative);
-        let report = parse_report(&text, fallback_title);
+        let overrides = load_overrides(&file.path).unwrap_or_else(|err| {
+            warnings.push(format!("override ignored: {err}"));
+            None
+        });
+        let mut parsed = parse_file(&text, file_name(&file.relative));
         files += 1;
-        reports += 1;
-        for document in documents(&schema.fields, &file.relative, &report) {
-            writer
-                .add_document(document)
-                .map_err(tantivy_error(format!("indexing `{}`", file.path.display())))?;
+        boilerplate_lines += parsed.boilerplate_lines;
+        for report in &mut parsed.reports {
+            if let Some(overrides) = &overrides {
+                if let Err(err) = overrides.apply(report.number, report) {
+                    warnings.push(format!("override ignored: {err}"));
+                }
+            }
+            for document in documents(&schema.fields, &file.relative, report) {
+                writer
+                    .add_document(document)
+                    .map_err(tantivy_error(format!("indexing `{}`", file.path.display())))?;
+            }
+            reports += 1;
+            passages += report.passages.len();
         }
-        passages += report.passages.len();
     }
     if files == 0 {
         return Err(BuildError::NothingIndexed {
@@ -169,7 +187,9 @@ pub fn build_index(
         files,
         reports,
         passages,
+        boilerplate_lines,
         skipped,
+        warnings,
         other_files: walk.other_files,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -181,9 +201,14 @@ fn documents<'a>(
     relative: &'a str,
     report: &'a Report,
 ) -> impl Iterator<Item = TantivyDocument> + 'a {
-    let year_label = report
+    let metadata = &report.metadata;
+    let year_label = metadata
         .year
         .map_or_else(|| "unknown".to_string(), |year| year.to_string());
+    let region_label = metadata.region.as_deref().map_or_else(
+        || "unknown".to_string(),
+        |region| fold(region).replace('/', "／"),
+    );
     report
         .passages
         .iter()
@@ -196,17 +221,36 @@ fn documents<'a>(
             document.add_text(fields.path, relative);
             document.add_u64(fields.line, passage.line as u64);
             document.add_u64(fields.passage, ordinal as u64);
+            document.add_u64(fields.report, report.number as u64);
             document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
-            if let Some(year) = report.year {
+            if let Some(year) = metadata.year {
                 document.add_u64(fields.year_value, u64::from(year));
+            }
+            document.add_facet(
+                fields.kind,
+                Facet::from_path(["kind", metadata.kind.label()]),
+            );
+            document.add_facet(
+                fields.level,
+                Facet::from_path(["level", metadata.level.label()]),
+            );
+            document.add_facet(
+                fields.region,
+                Facet::from_path(["region", region_label.as_str()]),
+            );
+            if let Some(org) = &metadata.org {
+                document.add_text(fields.org, org);
+            }
+            if let Some(published) = metadata.published {
+                document.add_date(fields.published, to_datetime(published));
             }
             document
         })
 }
 
-fn file_stem(relative: &str) -> &str {
-    let name = relative.rsplit('/').next().unwrap_or(relative);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+/// The file name of a corpus-relative path.
+fn file_name(relative: &str) -> &str {
+    relative.rsplit('/').next().unwrap_or(relative)
 }
 
 /// Refuses to replace a folder that holds something other than a baogao index.

@@ -1,6 +1,7 @@
 //! `--json`: exactly one JSON object per search, a stable format for scripts:
 //! `{"query", "total_hits", "hits": [{"score", "path", "line", "title", "year", "heading",
-//! "text", "snippet", "file"}], "facets": {"year": {"2024": 3, "unknown": 1}}}`.
+//! "text", "snippet", "file", "kind", "level", "region", "org", "published"}],
+//! "facets": {"year": {"2024": 3, "unknown": 1}}}` (one object per facet counted).
 //! `path` is the file as seen from the current folder, `file` relative to the corpus root;
 //! `snippet` marks matches with « ».
 
@@ -22,6 +23,11 @@ struct JsonHit<'a> {
     text: &'a str,
     snippet: String,
     file: &'a str,
+    kind: &'a str,
+    level: &'a str,
+    region: Option<&'a str>,
+    org: Option<&'a str>,
+    published: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -58,15 +64,22 @@ pub fn write_json(
                 MARK_CLOSE,
             ),
             file: &hit.path,
+            kind: &hit.kind,
+            level: &hit.level,
+            region: hit.region.as_deref(),
+            org: hit.org.as_deref(),
+            published: hit.published.map(|date| date.to_string()),
         })
         .collect();
-    let years: Map<String, Value> = results
-        .year_counts
-        .iter()
-        .map(|(year, count)| (year.clone(), Value::from(*count)))
-        .collect();
     let mut facets = Map::new();
-    facets.insert("year".to_string(), Value::Object(years));
+    for facet in &results.facets {
+        let counts: Map<String, Value> = facet
+            .counts
+            .iter()
+            .map(|(value, count)| (value.clone(), Value::from(*count)))
+            .collect();
+        facets.insert(facet.facet.field_name().to_string(), Value::Object(counts));
+    }
     let object = JsonResults {
         query,
         total_hits: results.total_hits,

@@ -71,14 +71,20 @@ pub fn write_plain(
     if shown < results.total_hits {
         summary.push_str(&format!(" (best {shown} shown; --limit N for more)"));
     }
-    if !results.year_counts.is_empty() {
-        let years: Vec<String> = results
-            .year_counts
+    for facet in &results.facets {
+        if facet.counts.is_empty() {
+            continue;
+        }
+        let counts: Vec<String> = facet
+            .counts
             .iter()
-            .map(|(year, n)| format!("{year}: {n}"))
+            .map(|(value, n)| format!("{value}: {n}"))
             .collect();
-        summary.push_str(" · by year: ");
-        summary.push_str(&years.join(", "));
+        summary.push_str(&format!(
+            " · by {}: {}",
+            facet.facet.field_name(),
+            counts.join(", ")
+        ));
     }
     writeln!(out, "{}", paint(DIM, &summary))
 }

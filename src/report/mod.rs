@@ -1,47 +1,105 @@
-//! A report: its metadata (title, year) and its passages, understood from a file's text.
+//! Reports: a file's cleaned lines cut into reports, each with its title, metadata and
+//! passages.
 
 pub mod metadata;
+mod overrides;
+mod split;
 mod title;
 mod year;
 
-pub use title::find_title;
+pub use metadata::{Date, Kind, Level, Metadata};
+pub use overrides::{load_overrides, sidecar_path, OverrideError, Overrides};
+pub use title::{find_title, is_title_like};
 pub use year::{find_year, year_in};
 
-use crate::text::{split_passages, Passage};
+use crate::text::{clean_lines, fold, rejoin, split_passages, Line, Passage};
+use split::split_reports;
 
-/// How far into a report (in non-empty lines) the title and, failing the title, the year
-/// are looked for.
+/// How many non-empty lines of a report are its opening, where title, year and publication
+/// date are looked for.
 pub const OPENING_LINES: usize = 20;
 
 /// A report with what baogao knows of it.
 #[derive(Debug, Clone)]
 pub struct Report {
+    /// 1-based position of the report in its file.
+    pub number: usize,
     pub title: String,
-    /// The year the report is about; None when it cannot be told.
-    pub year: Option<u16>,
+    pub metadata: Metadata,
     pub passages: Vec<Passage>,
 }
 
-/// Understands the text of one report file. `fallback_title` (the file's name) is used when
-/// no line looks like a title.
-pub fn parse_report(text: &str, fallback_title: &str) -> Report {
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .map(|(i, line)| (i + 1, line))
-        .collect();
-    let opening: Vec<&str> = lines
+/// What a file turned out to hold.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    pub reports: Vec<Report>,
+    /// Lines dropped as web boilerplate.
+    pub boilerplate_lines: usize,
+}
+
+/// Understands the text of one report file; `file_name` (without folders) is the title of
+/// last resort and a hint for metadata (2026_上海市_政府工作报告.txt).
+pub fn parse_file(text: &str, file_name: &str) -> ParsedFile {
+    let lines = clean_lines(text);
+    let boilerplate_lines = lines
         .iter()
-        .map(|(_, line)| line.trim())
-        .filter(|line| !line.is_empty())
-        .take(OPENING_LINES)
+        .filter(|line| line.boilerplate.is_some())
+        .count();
+    let reports = split_reports(&lines)
+        .into_iter()
+        .enumerate()
+        .map(|(index, segment)| {
+            parse_report(index + 1, segment.marker_text, segment.lines, file_name)
+        })
+        .filter(|report| !report.passages.is_empty())
         .collect();
-    let title = find_title(&opening).unwrap_or(fallback_title).to_string();
-    let year = find_year(&title, &opening);
-    let passages = split_passages(lines, &title);
+    ParsedFile {
+        reports,
+        boilerplate_lines,
+    }
+}
+
+fn parse_report(
+    number: usize,
+    marker_text: Option<String>,
+    lines: &[Line],
+    file_name: &str,
+) -> Report {
+    let body: Vec<&Line> = lines
+        .iter()
+        .filter(|line| line.boilerplate.is_none())
+        .collect();
+    let opening: Vec<&str> = body
+        .iter()
+        .take(OPENING_LINES)
+        .map(|line| line.folded.as_str())
+        .collect();
+    let title = match marker_text {
+        Some(text) if is_title_like(&fold(&text)) => text,
+        marker_text => find_title(&opening)
+            .map(|at| body[at].text.clone())
+            .or(marker_text.filter(|text| !text.is_empty()))
+            .unwrap_or_else(|| file_stem(file_name).to_string()),
+    };
+    // Metadata sees the boilerplate too: publication dates sit in 发布时间 lines.
+    let raw_opening: Vec<&str> = lines
+        .iter()
+        .take(OPENING_LINES)
+        .map(|line| line.folded.as_str())
+        .collect();
+    let metadata = metadata::extract(&fold(&title), &raw_opening, file_name);
+    let paragraphs = rejoin(body.iter().copied());
+    let passages = split_passages(&paragraphs, &title);
     Report {
+        number,
         title,
-        year,
+        metadata,
         passages,
     }
+}
+
+fn file_stem(file_name: &str) -> &str {
+    file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
 }

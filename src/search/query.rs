@@ -1,6 +1,7 @@
 //! The query a user types, turned into a tantivy query: words all required (AND), `"…"` a
 //! phrase, `OR` between words, `-word` excluded; each word looked up in the schema's search
-//! fields with their boosts; `--year` as a filter that does not change scores.
+//! fields with their boosts; `--year`, `--kind`, `--level`, `--region` as filters that do not
+//! change scores.
 
 use std::ops::Bound;
 use tantivy::query::{
@@ -11,8 +12,10 @@ use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Index, Term};
 use thiserror::Error;
 
+use super::filters::Filters;
 use super::years::YearFilter;
 use crate::schema::IndexSchema;
+use crate::text::fold;
 
 /// A query the parser rejects, with its reason in words.
 #[derive(Debug, Error)]
@@ -22,12 +25,12 @@ pub struct QueryError {
     pub reason: String,
 }
 
-/// Builds the tantivy query for `text`, restricted to `years` when given.
+/// Builds the tantivy query for `text`, restricted by `filters`.
 pub fn build_query(
     index: &Index,
     schema: &IndexSchema,
     text: &str,
-    years: Option<YearFilter>,
+    filters: &Filters,
 ) -> Result<Box<dyn Query>, QueryError> {
     let fields = schema.search_fields();
     let mut parser =
@@ -48,14 +51,56 @@ pub fn build_query(
     let words = parser
         .parse_query(text)
         .map_err(|err| error(explain(text, err)))?;
-    let Some(years) = years else {
-        return Ok(words);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words)];
+    for filter in filter_queries(schema, filters) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    if clauses.len() == 1 {
+        return Ok(clauses.remove(0).1);
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// One query per filter given; each keeps the reports matching any of its values.
+fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box<dyn Query>> {
+    let fields = &schema.fields;
+    let facet = |field, root: &str, label: &str| -> Box<dyn Query> {
+        let term = Term::from_facet(field, &Facet::from_path([root, label]));
+        Box::new(TermQuery::new(term, IndexRecordOption::Basic))
     };
-    let filter = ConstScoreQuery::new(year_query(schema, years), 0.0);
-    Ok(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, words),
-        (Occur::Must, Box::new(filter)),
-    ])))
+    let any_of = |queries: Vec<Box<dyn Query>>| -> Option<Box<dyn Query>> {
+        match queries.len() {
+            0 => None,
+            1 => queries.into_iter().next(),
+            _ => Some(Box::new(BooleanQuery::new(
+                queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))),
+        }
+    };
+    let kinds = filters
+        .kinds
+        .iter()
+        .map(|kind| facet(fields.kind, "kind", kind.label()))
+        .collect();
+    let levels = filters
+        .levels
+        .iter()
+        .map(|level| facet(fields.level, "level", level.label()))
+        .collect();
+    let regions = filters
+        .regions
+        .iter()
+        .map(|region| facet(fields.region, "region", &fold(region.trim())))
+        .collect();
+    [
+        filters.years.map(|years| year_query(schema, years)),
+        any_of(kinds),
+        any_of(levels),
+        any_of(regions),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Whether every word of the query outside quotes starts with `-`.

@@ -66,7 +66,12 @@ fn is_plain_heading(line: &str) -> bool {
     let chars = line.chars().count();
     chars <= MAX_PLAIN_HEADING_CHARS
         && line.chars().filter(|c| is_cjk(*c)).count() >= 2
-        && !line.contains(PUNCTUATION)
+        && !line.contains(is_punctuation)
+}
+
+/// Punctuation that a short unnumbered heading never holds.
+pub fn is_punctuation(c: char) -> bool {
+    PUNCTUATION.contains(&c)
 }
 
 fn is_cjk(c: char) -> bool {

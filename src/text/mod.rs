@@ -1,6 +1,12 @@
 //! Report text: headings and passages.
 
+mod boilerplate;
 mod headings;
+mod lines;
+mod normalize;
 mod passages;
 
-pub use passages::{cut_long_paragraph, split_passages, NumberedLine, Passage, MAX_PASSAGE_CHARS};
+pub use boilerplate::{boilerplate_rule, RULES as BOILERPLATE_RULES};
+pub use lines::{clean_lines, rejoin, Line, Paragraph};
+pub use normalize::{fold, fold_char, repair_pinyin};
+pub use passages::{cut_long_paragraph, split_passages, Passage, MAX_PASSAGE_CHARS};

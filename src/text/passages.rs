@@ -3,6 +3,7 @@
 //! [`MAX_PASSAGE_CHARS`]. Each passage knows the headings it sits under.
 
 use super::headings::{heading_level, split_heading, HeadingStack};
+use super::lines::Paragraph;
 
 /// Longest passage, in characters, before a paragraph is cut at sentence ends.
 pub const MAX_PASSAGE_CHARS: usize = 300;
@@ -25,27 +26,21 @@ pub struct Passage {
     pub heading: String,
 }
 
-/// A line of a report: its 1-based number in the file and its text.
-pub type NumberedLine<'a> = (usize, &'a str);
-
-/// Cuts `lines` into passages. `title` is the report's title: a line repeating it is not a
+/// Cuts paragraphs into passages. `title` is the report's title: a line repeating it is not a
 /// heading or passage of its own (it is in every passage's title field).
-pub fn split_passages<'a>(
-    lines: impl IntoIterator<Item = NumberedLine<'a>>,
-    title: &str,
-) -> Vec<Passage> {
+pub fn split_passages(paragraphs: &[Paragraph], title: &str) -> Vec<Passage> {
     let mut passages = Vec::new();
     let mut headings = HeadingStack::default();
     // Heading lines with no passage under them yet: if the section ends empty, the heading
     // becomes a passage itself, so that no text of the file is unsearchable.
     let mut pending: Vec<(usize, usize, String)> = Vec::new();
-    for (line_no, raw) in lines {
-        let line = raw.trim();
+    for paragraph in paragraphs {
+        let line = paragraph.text.as_str();
         if line.is_empty() || line == title {
             continue;
         }
         let Some(level) = heading_level(line) else {
-            push_paragraph(&mut passages, line, line_no, &headings.path());
+            push_paragraph(&mut passages, paragraph, &headings.path());
             pending.clear();
             continue;
         };
@@ -53,10 +48,10 @@ pub fn split_passages<'a>(
         flush_pending(&mut passages, &mut pending, Some(level), &headings);
         headings.push(level, heading);
         if body {
-            push_paragraph(&mut passages, line, line_no, &headings.path());
+            push_paragraph(&mut passages, paragraph, &headings.path());
             pending.clear();
         } else {
-            pending.push((level, line_no, line.to_string()));
+            pending.push((level, paragraph.number, line.to_string()));
         }
     }
     flush_pending(&mut passages, &mut pending, None, &headings);
@@ -86,11 +81,14 @@ fn flush_pending(
     }
 }
 
-fn push_paragraph(passages: &mut Vec<Passage>, paragraph: &str, line: usize, heading: &str) {
-    for piece in cut_long_paragraph(paragraph, MAX_PASSAGE_CHARS) {
+fn push_paragraph(passages: &mut Vec<Passage>, paragraph: &Paragraph, heading: &str) {
+    let text = paragraph.text.as_str();
+    for piece in cut_long_paragraph(text, MAX_PASSAGE_CHARS) {
+        // Pieces are slices of the paragraph: their offset tells the line they start on.
+        let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
         passages.push(Passage {
             text: piece.to_string(),
-            line,
+            line: paragraph.line_at(offset),
             heading: heading.to_string(),
         });
     }
@@ -151,14 +149,18 @@ fn best_cut(text: &str, max: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn numbered(text: &str) -> Vec<NumberedLine<'_>> {
-        text.lines().enumerate().map(|(i, l)| (i + 1, l)).collect()
+    fn numbered(text: &str) -> Vec<Paragraph> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| Paragraph::single(i + 1, l.trim()))
+            .collect()
     }
 
     #[test]
     fn each_paragraph_is_a_passage_with_its_line_and_headings() {
         let text = "东安县卫生健康局2020年工作总结\n\n一、工作开展情况。\n\n(一)医药卫生体制改革持续深化\n\n一是持续强化医德医风。\n(二)重点项目建设稳步推进\n针对疫情防控暴露的短板。\n二、工作亮点\n在全省率先启动。";
-        let passages = split_passages(numbered(text), "东安县卫生健康局2020年工作总结");
+        let passages = split_passages(&numbered(text), "东安县卫生健康局2020年工作总结");
         let got: Vec<(&str, usize, &str)> = passages
             .iter()
             .map(|p| (p.text.as_str(), p.line, p.heading.as_str()))
@@ -184,7 +186,7 @@ mod tests {
     #[test]
     fn a_heading_with_a_sentence_after_it_is_both_heading_and_passage() {
         let text = "一、常态化疫情防控成效显著。进入常态化以来，始终坚持防控策略。\n二是另一段。";
-        let passages = split_passages(numbered(text), "");
+        let passages = split_passages(&numbered(text), "");
         assert_eq!(passages.len(), 2);
         assert_eq!(
             passages[0].text,
@@ -197,7 +199,7 @@ mod tests {
     #[test]
     fn a_heading_with_nothing_under_it_stays_searchable_as_a_passage() {
         let text = "一、空的一节\n二、有内容的一节\n内容在这里。\n三、最后也是空的";
-        let passages = split_passages(numbered(text), "");
+        let passages = split_passages(&numbered(text), "");
         let got: Vec<(&str, &str)> = passages
             .iter()
             .map(|p| (p.text.as_str(), p.heading.as_str()))
