@@ -129,9 +129,11 @@ impl Overrides {
         Ok(())
     }
 
-    /// Applies the sidecar to `report`, the `number`-th report of its file (1-based).
+    /// Applies the sidecar to `report`, the `number`-th report of its file (1-based): all of
+    /// it, or nothing when any value is bad.
     pub fn apply(&self, number: usize, report: &mut Report) -> Result<(), OverrideError> {
-        self.apply_fields(&self.file, report)?;
+        let mut updated = report.clone();
+        self.apply_fields(&self.file, &mut updated)?;
         let tables = self.file.report.iter().map(|table| table.get_ref());
         for table in tables.filter(|table| {
             table
@@ -139,8 +141,9 @@ impl Overrides {
                 .as_ref()
                 .is_some_and(|n| *n.get_ref() == number)
         }) {
-            self.apply_fields(table, report)?;
+            self.apply_fields(table, &mut updated)?;
         }
+        *report = updated;
         Ok(())
     }
 
@@ -253,8 +256,10 @@ mod tests {
         let mut report = parse_file("标题工作总结\n正文。", "r.txt")
             .reports
             .remove(0);
+        let before = report.metadata.clone();
         let err = overrides.apply(1, &mut report).unwrap_err();
         assert_eq!(err.line, 3, "{err}");
+        assert_eq!(report.metadata, before, "a bad sidecar changes nothing");
         assert!(err.to_string().contains("r.txt.meta.toml:3:"), "{err}");
     }
 

@@ -2,6 +2,7 @@
 //! preferred (002_….txt opens with 【完整版】 teasers before `X县卫健委2021年上半年工作总结`).
 
 use super::year::year_in;
+use crate::text::heading_level;
 
 /// Words that make a line a report title (folded text is simplified):
 /// 东安县卫生健康局2020年工作总结及2021年工作打算, 白碱滩区卫生局7月工作总结, 卫生局主要职责.
@@ -15,9 +16,12 @@ const MAX_TITLE_CHARS: usize = 60;
 /// How many title-like lines are weighed against each other.
 const CANDIDATES: usize = 3;
 
-/// Whether a (folded) line reads as a report title.
+/// Whether a (folded) line reads as a report title; a numbered section heading
+/// (一、2025年工作回顾) never does.
 pub fn is_title_like(line: &str) -> bool {
-    is_short(line) && TITLE_WORDS.iter().any(|word| line.contains(word))
+    is_short(line)
+        && TITLE_WORDS.iter().any(|word| line.contains(word))
+        && heading_level(line).is_none_or(|level| level == 0)
 }
 
 fn is_short(line: &str) -> bool {
@@ -62,6 +66,17 @@ mod tests {
             "2021年,县卫健委在县委、县政府的坚强领导下",
         ];
         assert_eq!(find_title(&opening), Some(2));
+    }
+
+    #[test]
+    fn a_numbered_heading_is_never_the_title() {
+        // 2026_广东省_政府工作报告.txt
+        let opening = [
+            "政府工作报告",
+            "——2026年1月26日在广东省第十四届",
+            "一、2025年和“十四五”时期工作回顾",
+        ];
+        assert_eq!(find_title(&opening), Some(0));
     }
 
     #[test]

@@ -1,32 +1,174 @@
 //! The year a report is about: the first year (a four-digit number followed by 年) in its
-//! title, else in its opening lines.
+//! title, else in the few lines right after the title, else in its file name.
 
 /// Years outside this range are numbers, not report years.
-const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
+pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
-/// The report's year from its title, else from its opening lines.
-pub fn find_year(title: &str, opening: &[&str]) -> Option<u16> {
-    year_in(title).or_else(|| opening.iter().find_map(|line| year_in(line)))
+/// How many lines after the title may give the year: enough for 2024年7月12日 two lines under
+/// 白碱滩区卫生局7月工作总结, or for the dated subtitle under a repeated title; not so many that
+/// a body sentence about 2009年度 in line 12 becomes the report's year.
+const LINES_AFTER_TITLE: usize = 6;
+
+/// Characters that stand for an unknown digit in templates: 20XX年, 20xx年, xx年, **年, ○○年.
+const PLACEHOLDERS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ', '*', '＊', '○', '□', '?', '？'];
+
+/// Han numerals of years written out (二〇二〇年, 一九九八年), with their digit values.
+const HAN_DIGITS: &[(char, u16)] = &[
+    ('〇', 0),
+    ('○', 0),
+    ('零', 0),
+    ('一', 1),
+    ('二', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+];
+
+/// What a text says about a year: a year, or a template placeholder that hides it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mention {
+    Year(u16),
+    Placeholder,
 }
 
-/// The first `NNNN年` in `text` that is a plausible year and not the tail of a longer number
-/// (2019136375人 holds no year).
+/// The report's year from its title, else from the lines right after it; a placeholder year
+/// (20XX年) where the year should be means the year is unknown.
+pub fn find_year(title: &str, opening: &[&str]) -> Option<u16> {
+    match mention_near_title(title, opening) {
+        Some(Mention::Year(year)) => Some(year),
+        _ => None,
+    }
+}
+
+/// [`find_year`], else a year in the file name (2026_上海市_政府工作报告.txt); a placeholder in
+/// the title or lines still means unknown, whatever the file is called.
+pub(super) fn find_year_or_file_year(
+    title: &str,
+    opening: &[&str],
+    file_name: &str,
+) -> Option<u16> {
+    match mention_near_title(title, opening) {
+        Some(Mention::Year(year)) => Some(year),
+        Some(Mention::Placeholder) => None,
+        None => year_in_file_name(file_name),
+    }
+}
+
+/// The first plausible `NNNN年` in `text` that is not the tail of a longer number
+/// (2019136375人 holds no year); placeholders such as 20XX年 are skipped.
 pub fn year_in(text: &str) -> Option<u16> {
-    let bytes = text.as_bytes();
+    mentions(text).find_map(|mention| match mention {
+        Mention::Year(year) => Some(year),
+        Mention::Placeholder => None,
+    })
+}
+
+/// The first year mention of the title, else of the lines after the title's line (of the
+/// first lines when the title is not among them).
+fn mention_near_title(title: &str, opening: &[&str]) -> Option<Mention> {
+    if let Some(mention) = mentions(title).next() {
+        return Some(mention);
+    }
+    let title = title.trim();
+    let after = opening
+        .iter()
+        .position(|line| *line == title)
+        .or_else(|| {
+            (!title.is_empty())
+                .then(|| opening.iter().position(|line| line.contains(title)))
+                .flatten()
+        })
+        .map_or(0, |at| at + 1);
+    opening
+        .iter()
+        .skip(after)
+        .take(LINES_AFTER_TITLE)
+        .find_map(|line| mentions(line).next())
+}
+
+/// The year mentions of `text`, in order: every 年 preceded by exactly four year digits (ASCII
+/// or Han numerals), or by two to four digits some of which are placeholders.
+fn mentions(text: &str) -> impl Iterator<Item = Mention> + '_ {
+    text.char_indices()
+        .filter(|&(_, c)| c == '年')
+        .filter_map(move |(at, _)| mention_before(text[..at].trim_end_matches(' ')))
+}
+
+/// The year mention ending `before` (the text before a 年), if any.
+fn mention_before(before: &str) -> Option<Mention> {
+    let run: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|&c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c))
+        .collect();
+    if run.is_empty() || run.len() > 4 {
+        return None; // the tail of a longer number: 同比2019136375年
+    }
+    // ○ is both a placeholder (○○年) and a Han zero (二○二一年); X, x, * are only placeholders.
+    let hides_digits =
+        run.iter().any(|&c| c != '○' && PLACEHOLDERS.contains(&c)) || run.iter().all(|&c| c == '○');
+    if hides_digits {
+        return (run.len() >= 2).then_some(Mention::Placeholder);
+    }
+    digits_year(&run)
+}
+
+/// The year written by four digits (reversed, as collected): all ASCII or all Han numerals.
+fn digits_year(reversed: &[char]) -> Option<Mention> {
+    if reversed.len() != 4 {
+        return None;
+    }
+    let ascii = reversed.iter().all(char::is_ascii_digit);
+    let han = reversed.iter().all(|&c| han_digit(c).is_some());
+    if !ascii && !han {
+        return None;
+    }
+    let year = reversed
+        .iter()
+        .rev()
+        .fold(0u16, |acc, &c| acc * 10 + year_digit(c).unwrap_or(0));
+    YEARS.contains(&year).then_some(Mention::Year(year))
+}
+
+/// The value of an ASCII digit or of a Han numeral used in written-out years.
+fn year_digit(c: char) -> Option<u16> {
+    match c {
+        '0'..='9' => Some(u16::from(c as u8 - b'0')),
+        _ => han_digit(c),
+    }
+}
+
+/// The value of a Han numeral used in written-out years.
+fn han_digit(c: char) -> Option<u16> {
+    HAN_DIGITS
+        .iter()
+        .find(|&&(han, _)| han == c)
+        .map(|&(_, value)| value)
+}
+
+/// A plausible year in a file name, as a run of exactly four digits not touching other ASCII
+/// letters or digits: 2026_上海市_政府工作报告.txt → 2026; 004_2ac8209b6c6491b0.txt → None.
+pub(super) fn year_in_file_name(file_name: &str) -> Option<u16> {
+    let bytes = file_name.as_bytes();
     let mut at = 0;
-    while let Some(found) = text[at..].find('年') {
-        let end = at + found;
-        at = end + '年'.len_utf8();
-        if end < 4 {
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() {
+            at += 1;
             continue;
         }
-        let digits = &bytes[end - 4..end];
-        let preceded_by_digit = end > 4 && bytes[end - 5].is_ascii_digit();
-        if digits.iter().all(u8::is_ascii_digit) && !preceded_by_digit {
-            let year = digits
-                .iter()
-                .fold(0u16, |acc, d| acc * 10 + u16::from(d - b'0'));
-            if YEARS.contains(&year) {
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_digit() {
+            at += 1;
+        }
+        let touches_letter = (start > 0 && bytes[start - 1].is_ascii_alphabetic())
+            || bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+        if at - start == 4 && !touches_letter {
+            let year = file_name[start..at].parse::<u16>().ok();
+            if let Some(year) = year.filter(|year| YEARS.contains(year)) {
                 return Some(year);
             }
         }
@@ -45,24 +187,69 @@ mod tests {
             Some(2020)
         );
         assert_eq!(year_in("X县卫健委2021年上半年工作总结"), Some(2021));
+        assert_eq!(year_in("2026年上海市政府工作报告"), Some(2026));
+        assert_eq!(year_in("二〇二〇年卫生工作总结"), Some(2020));
+        assert_eq!(year_in("二○二一年工作要点"), Some(2021));
     }
 
     #[test]
     fn ignores_placeholders_long_numbers_and_bare_year_words() {
-        assert_eq!(year_in("20XX年工作总结"), None);
-        assert_eq!(year_in("同比2019136375年"), None);
-        assert_eq!(year_in("全市卫生工作年上半年"), None);
-        assert_eq!(year_in("1234年"), None);
+        for text in [
+            "20XX年工作总结",
+            "20xx年工作总结",
+            "xx年卫生院工作总结",
+            "**年工作总结",
+            "○○年工作总结",
+            "同比2019136375年",
+            "全市卫生工作年上半年",
+            "1234年",
+            "12年",
+        ] {
+            assert_eq!(year_in(text), None, "{text}");
+        }
     }
 
     #[test]
-    fn falls_back_to_the_opening_lines() {
+    fn a_placeholder_in_the_title_means_unknown() {
+        let opening = ["20XX年卫生院工作总结", "2019年，我院…"];
+        assert_eq!(find_year(opening[0], &opening), None);
+        assert_eq!(
+            find_year_or_file_year(opening[0], &opening, "2026_x.txt"),
+            None
+        );
+    }
+
+    #[test]
+    fn falls_back_to_the_lines_after_the_title() {
         let opening = [
+            "第一篇：卫生局.",
             "白碱滩区卫生局7月工作总结",
             "一、贯标工作",
             "2024年7月12日，区人民政府召开大会",
         ];
-        assert_eq!(find_year(opening[0], &opening), Some(2024));
-        assert_eq!(find_year("上半年工作回顧", &["上半年工作回顧"]), None);
+        assert_eq!(find_year(opening[1], &opening), Some(2024));
+        assert_eq!(find_year("上半年工作回顾", &["上半年工作回顾"]), None);
+    }
+
+    #[test]
+    fn does_not_look_deep_into_the_body_or_before_the_title() {
+        let mut opening = vec!["首页 > 2019年工作总结", "卫生院工作总结"];
+        opening.extend(["一、基本情况"; 10]);
+        opening.push("对照2009年度目标，完成了任务");
+        assert_eq!(find_year("卫生院工作总结", &opening), None);
+    }
+
+    #[test]
+    fn falls_back_to_the_file_name() {
+        assert_eq!(
+            find_year_or_file_year(
+                "政府工作报告",
+                &["政府工作报告"],
+                "2026_上海市_政府工作报告.txt"
+            ),
+            Some(2026)
+        );
+        assert_eq!(year_in_file_name("004_2ac8209b6c6491b0.txt"), None);
+        assert_eq!(year_in_file_name("report-1999.txt"), Some(1999));
     }
 }

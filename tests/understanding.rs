@@ -1,0 +1,257 @@
+//! Document understanding on the bundled corpus: folding, pinyin repair, boilerplate removal,
+//! reports split out of collections, metadata filters and user overrides.
+
+mod common;
+
+use common::{baogao, corpus_dir, field, hits, Indexed};
+use std::collections::BTreeSet;
+use tantivy::collector::TopDocs;
+use tantivy::query::AllQuery;
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
+
+/// Every passage stored in an index.
+fn all_passages(index: &Indexed) -> Vec<String> {
+    let open = baogao::index::open_index(index.dir.path()).expect("open the index");
+    let searcher = open.index.reader().expect("reader").searcher();
+    let top = searcher
+        .search(&AllQuery, &TopDocs::with_limit(100_000).order_by_score())
+        .expect("search all");
+    top.into_iter()
+        .map(|(_, address)| {
+            let document: TantivyDocument = searcher.doc(address).expect("stored document");
+            document
+                .get_first(open.schema.fields.text)
+                .and_then(|value| value.as_str())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn simplified_query_finds_the_traditional_report_and_the_reverse() {
+    let index = Indexed::corpus();
+    for query in ["卫生院", "衛生院"] {
+        let result = index.json(&[query, "--limit", "200"]);
+        let files: BTreeSet<&str> = hits(&result).iter().map(|hit| field(hit, "file")).collect();
+        assert!(
+            files.contains("000_bd783308ac91c8c5.txt"),
+            "{query}: traditional report missing from {files:?}"
+        );
+        assert!(
+            files.contains("003_4c56982ee4a395ee.txt"),
+            "{query}: simplified report missing from {files:?}"
+        );
+    }
+    // Highlights land on the characters as written.
+    let traditional = index.json(&["卫生院", "--limit", "200"]);
+    let hit = hits(&traditional)
+        .iter()
+        .find(|hit| field(hit, "file").starts_with("000_"))
+        .expect("a hit in the traditional report");
+    assert!(field(hit, "snippet").contains("«衛生院»"), "{hit}");
+    assert!(
+        field(hit, "text").contains("衛生院"),
+        "stored text keeps the original characters: {hit}"
+    );
+}
+
+#[test]
+fn full_width_letters_and_digits_match_half_width_queries() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        corpus.path().join("r.txt"),
+        "某县卫生局2023年工作总结\n全县完成ＨＰＶ疫苗接种１２０人次。\n",
+    )
+    .expect("write");
+    let index = Indexed::of(corpus.path());
+    let result = index.json(&["HPV"]);
+    assert_eq!(hits(&result).len(), 1);
+    assert!(field(&hits(&result)[0], "snippet").contains("«ＨＰＶ»"));
+    assert_eq!(index.json(&["120人次"])["total_hits"], 1);
+}
+
+#[test]
+fn no_passage_holds_pinyin_annotations_or_web_boilerplate() {
+    let index = Indexed::corpus();
+    let passages = all_passages(&index);
+    assert!(passages.len() > 200, "{} passages", passages.len());
+    let pinyin =
+        regex::Regex::new(r"\p{Han}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]").expect("regex");
+    let chrome = [
+        "当前位置",
+        "您现在所在的位置",
+        "分享到",
+        "字体",
+        "阅读全文",
+        "赏赞",
+        "¥",
+        "版权所有",
+        "ICP备",
+        "公网安备",
+        "本站为你精心整理",
+        "本站為你精心整理",
+        "小编为大家整理",
+        "扫一扫",
+        "二维码",
+        "微信订阅号",
+        "Powered by",
+    ];
+    for passage in &passages {
+        assert!(!pinyin.is_match(passage), "pinyin left in: {passage}");
+        for line in chrome {
+            assert!(
+                !passage.contains(line),
+                "boilerplate `{line}` in: {passage}"
+            );
+        }
+    }
+    // The words around the annotations are whole again and searchable.
+    assert!(passages.iter().any(|p| p.contains("醫藥衛生體制改革")));
+}
+
+#[test]
+fn a_term_broken_by_a_pdf_line_wrap_is_found() {
+    // 003_….txt lines 10-11: "…总体情" / "况尚可…"
+    let index = Indexed::corpus();
+    let result = index.json(&["\"总体情况尚可\""]);
+    assert_eq!(hits(&result).len(), 1, "{result}");
+    assert_eq!(field(&hits(&result)[0], "file"), "003_4c56982ee4a395ee.txt");
+    assert_eq!(hits(&result)[0]["line"], 10);
+}
+
+#[test]
+fn a_collection_is_split_into_reports_with_their_own_titles() {
+    let index = Indexed::corpus();
+    let result = index.json(&["卫生", "--limit", "1000"]);
+    let titles: BTreeSet<&str> = hits(&result)
+        .iter()
+        .filter(|hit| field(hit, "file").starts_with("003_"))
+        .map(|hit| field(hit, "title"))
+        .collect();
+    for title in [
+        "白碱滩区卫生局7月工作总结",
+        "卫生局年终总结",
+        "市卫生局上半年工作总结",
+        "卫生局工作总结",
+        "县卫生局年终工作总结",
+        "卫生局保密工作总结",
+        "卫生局上半年工作总结",
+        "卫生局主要职责",
+    ] {
+        assert!(titles.contains(title), "{title} missing from {titles:?}");
+    }
+    // Passages keep their place in the original file: 【范文三】 starts at line 240.
+    let third = index.json(&["\"深入学习贯彻落实党的十八大精神的开局之年\""]);
+    assert_eq!(field(&hits(&third)[0], "title"), "县卫生局年终工作总结");
+    assert_eq!(hits(&third)[0]["line"], 241);
+}
+
+#[test]
+fn kind_level_and_region_filter_and_count() {
+    let index = Indexed::corpus();
+    let county = index.json(&[
+        "卫生",
+        "--level",
+        "county",
+        "--limit",
+        "1000",
+        "--facet",
+        "level,region",
+    ]);
+    assert!(!hits(&county).is_empty());
+    for hit in hits(&county) {
+        assert_eq!(hit["level"], "county", "{hit}");
+    }
+    assert_eq!(
+        county["facets"]["level"]
+            .as_object()
+            .expect("level counts")
+            .len(),
+        1
+    );
+    let dongan = index.json(&["卫生", "--region", "东安县", "--limit", "1000"]);
+    let files: BTreeSet<&str> = hits(&dongan).iter().map(|hit| field(hit, "file")).collect();
+    assert_eq!(files, BTreeSet::from(["004_2ac8209b6c6491b0.txt"]));
+    let monthly = index.json(&["卫生", "--kind", "monthly", "--limit", "1000"]);
+    assert!(!hits(&monthly).is_empty());
+    for hit in hits(&monthly) {
+        assert_eq!(field(hit, "title"), "白碱滩区卫生局7月工作总结");
+    }
+    let plans_or_duties = index.json(&["卫生", "--kind", "plan,duties", "--facet", "kind"]);
+    let kinds: Vec<&String> = plans_or_duties["facets"]["kind"]
+        .as_object()
+        .expect("kinds")
+        .keys()
+        .collect();
+    assert!(
+        kinds.iter().all(|k| *k == "plan" || *k == "duties"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn an_unknown_kind_or_level_is_an_error_naming_the_option() {
+    let index = Indexed::corpus();
+    let output = index.search(&["卫生", "--kind", "yearly"]).assert().code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("--kind") && stderr.contains("yearly"),
+        "{stderr}"
+    );
+    let output = index
+        .search(&["卫生", "--level", "village"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("--level") && stderr.contains("village"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_sidecar_overrides_metadata_and_a_bad_one_is_named_with_its_line() {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    for name in ["000_bd783308ac91c8c5.txt", "004_2ac8209b6c6491b0.txt"] {
+        std::fs::copy(corpus_dir().join(name), corpus.path().join(name)).expect("copy");
+    }
+    std::fs::write(
+        corpus.path().join("000_bd783308ac91c8c5.txt.meta.toml"),
+        "# the year the analyst found out\nyear = 2010\nregion = \"永州市\"\nlevel = \"city\"\n",
+    )
+    .expect("write");
+    std::fs::write(
+        corpus.path().join("004_2ac8209b6c6491b0.txt.meta.toml"),
+        "year = 2020\nkind = \"yearly\"\n",
+    )
+    .expect("write");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = baogao()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("004_2ac8209b6c6491b0.txt.meta.toml:2:"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(stdout.starts_with("indexed 2 files, 2 reports"), "{stdout}");
+    let index = Indexed { dir };
+    let overridden = index.json(&["衛生", "--year", "2010", "--limit", "500"]);
+    assert!(!hits(&overridden).is_empty());
+    for hit in hits(&overridden) {
+        assert_eq!(field(hit, "file"), "000_bd783308ac91c8c5.txt");
+        assert_eq!(hit["region"], "永州市");
+        assert_eq!(hit["level"], "city");
+    }
+    // The bad sidecar is ignored; its report is indexed as found.
+    let found = index.json(&["东安县", "--limit", "1"]);
+    assert_eq!(hits(&found)[0]["year"], 2020);
+    assert_eq!(hits(&found)[0]["kind"], "annual-summary");
+}
