@@ -6,6 +6,7 @@ mod level;
 mod org;
 mod place;
 mod published;
+mod scope;
 #[cfg(test)]
 mod tests;
 
@@ -55,7 +56,13 @@ pub fn extract(title: &str, opening: &[&str], file_name: &str) -> Metadata {
     let org = org::org_in_title(head)
         .or_else(|| opening.iter().find_map(|line| org::org_line(line)?.1))
         .map(str::to_string);
-    let (level, region) = place.map_or((Level::Unknown, None), |place| (place.level, place.name));
+    let (level, region) = match place {
+        Some(place) => (place.level, place.name),
+        None => (
+            scope::level_from_scope_words(opening).unwrap_or(Level::Unknown),
+            None,
+        ),
+    };
     Metadata {
         year: find_year_or_file_year(title, opening, file_name),
         published: published::find_published(opening),
