@@ -12,7 +12,7 @@ pub use overrides::{load_overrides, sidecar_path, OverrideError, Overrides};
 pub use title::{find_title, is_title_like};
 pub use year::{find_year, year_in};
 
-use crate::text::{clean_lines, fold, rejoin, split_passages, Line, Passage};
+use crate::text::{clean_lines, fold, heading_level, rejoin, split_passages, Line, Passage};
 use split::split_reports;
 
 /// How many non-empty lines of a report are its opening, where title, year and publication
@@ -88,7 +88,17 @@ fn parse_report(
         .map(|line| line.folded.as_str())
         .collect();
     let metadata = metadata::extract(&fold(&title), &raw_opening, file_name);
-    let paragraphs = rejoin(body.iter().copied());
+    let mut paragraphs = rejoin(body.iter().copied());
+    // The title block: title-like lines before the first paragraph (002_….txt repeats its
+    // title as X县卫健委上半年工作总结【完整版】) are variants of the title, not sections.
+    let title_block = paragraphs
+        .iter()
+        .take_while(|paragraph| {
+            let folded = fold(&paragraph.text);
+            is_title_like(&folded) && heading_level(&folded) == Some(0)
+        })
+        .count();
+    paragraphs.drain(..title_block);
     let passages = split_passages(&paragraphs, &title);
     Report {
         number,
