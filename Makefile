@@ -1,6 +1,7 @@
 # baogao's front door: each target is one line a person could type.
 CARGO  ?= cargo
-BIN    := target/release/baogao
+TARGET := $(or $(CARGO_TARGET_DIR),target)
+BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
@@ -21,8 +22,8 @@ demo: index
 # Unit and integration tests (release build, shared with `make demo`), then a smoke run.
 test:
 	$(CARGO) test --release --locked
-	$(BIN) index $(CORPUS) --index target/smoke-index
-	$(BIN) search 手足口病 --limit 1 --index target/smoke-index
+	$(BIN) index $(CORPUS) --index $(TARGET)/smoke-index
+	$(BIN) search 手足口病 --limit 1 --index $(TARGET)/smoke-index
 
 # Formatting and lints, as the style guide asks.
 lint:
@@ -30,4 +31,4 @@ lint:
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 
 clean:
-	rm -rf $(INDEX) target/smoke-index
+	rm -rf $(INDEX) $(TARGET)/smoke-index
