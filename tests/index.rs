@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{baogao, corpus_dir, hits, Indexed};
+use common::{baogao, corpus_dir, hits, index_into, stderr_of, stdout_of, Indexed};
 
 #[test]
 fn indexing_the_corpus_prints_a_one_line_summary() {
@@ -12,7 +12,7 @@ fn indexing_the_corpus_prints_a_one_line_summary() {
         .arg(dir.path())
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let stdout = stdout_of(&output);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     // 003_….txt holds eight reports (第一篇, 第四篇, 范文一 to 范文五, 第五篇).
     assert!(
@@ -45,14 +45,8 @@ fn an_empty_corpus_folder_is_a_clear_error() {
     let corpus = tempfile::tempdir().expect("temp dir");
     std::fs::write(corpus.path().join("scan.pdf"), b"%PDF-1.4").expect("write");
     let index = tempfile::tempdir().expect("temp dir");
-    let output = baogao()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .assert()
-        .code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let output = index_into(corpus.path(), index.path()).code(2);
+    let stderr = stderr_of(&output);
     assert!(stderr.contains("no report files"), "{stderr}");
     assert!(
         stderr.contains(&corpus.path().display().to_string()),
@@ -69,7 +63,7 @@ fn a_missing_corpus_folder_is_named() {
         .arg(index.path())
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("no-such-folder") && stderr.contains("does not exist"),
         "{stderr}"
@@ -91,14 +85,8 @@ fn bad_files_are_skipped_with_a_warning_and_good_ones_indexed() {
     .expect("write");
     std::fs::write(corpus.path().join("empty.txt"), b"").expect("write");
     let index = tempfile::tempdir().expect("temp dir");
-    let output = baogao()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(index.path())
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let output = index_into(corpus.path(), index.path()).success();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("gbk.txt") && stderr.contains("not UTF-8"),
         "{stderr}"
@@ -107,7 +95,7 @@ fn bad_files_are_skipped_with_a_warning_and_good_ones_indexed() {
         stderr.contains("empty.txt") && stderr.contains("empty"),
         "{stderr}"
     );
-    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let stdout = stdout_of(&output);
     assert!(stdout.starts_with("indexed 1 files"), "{stdout}");
     baogao()
         .args(["search", "东安县"])
@@ -149,7 +137,7 @@ fn a_folder_that_is_not_an_index_is_never_replaced() {
         .arg(dir.path())
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(stderr.contains("not a baogao index"), "{stderr}");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("notes.txt")).expect("still there"),
@@ -161,13 +149,7 @@ fn a_folder_that_is_not_an_index_is_never_replaced() {
 fn a_failed_build_keeps_the_previous_index() {
     let index = Indexed::corpus();
     let empty = tempfile::tempdir().expect("temp dir");
-    baogao()
-        .arg("index")
-        .arg(empty.path())
-        .arg("--index")
-        .arg(index.dir.path())
-        .assert()
-        .code(2);
+    index_into(empty.path(), index.dir.path()).code(2);
     assert!(!hits(&index.json(&["医共体"])).is_empty());
 }
 
@@ -179,7 +161,7 @@ fn searching_without_an_index_says_how_to_build_one() {
         .arg(dir.path().join("none"))
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("no index at") && stderr.contains("baogao index"),
         "{stderr}"
@@ -195,7 +177,7 @@ fn an_index_built_with_another_schema_asks_for_a_rebuild() {
     meta["schema_fingerprint"] = "0000000000000000".into();
     std::fs::write(&meta_path, meta.to_string()).expect("write");
     let output = index.search(&["卫生"]).assert().code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("another schema") && stderr.contains("rebuild"),
         "{stderr}"

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{field, hits, searchable_text, Indexed};
+use common::{field, hits, searchable_text, stderr_of, stdout_of, Indexed};
 use std::collections::BTreeSet;
 
 #[test]
@@ -23,7 +23,7 @@ fn medical_community_in_2024_shows_the_2024_report_with_path_and_line() {
         .search(&["医共体", "--year", "2024"])
         .assert()
         .success();
-    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let stdout = stdout_of(&output);
     assert!(
         stdout.contains("corpus/001_d67ff23fbbb9576f.txt:18"),
         "expected the 2024 report's path:line first:\n{stdout}"
@@ -224,7 +224,7 @@ fn a_quoted_phrase_matches_the_words_in_order() {
 fn no_hit_exits_1_like_grep() {
     let index = Indexed::corpus();
     let output = index.search(&["量子计算机"]).assert().code(1);
-    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let stdout = stdout_of(&output);
     assert!(stdout.contains("0 hits"), "{stdout}");
 }
 
@@ -239,7 +239,7 @@ fn a_query_the_parser_rejects_exits_2_with_a_one_line_reason() {
         ("-卫生", "only excludes"),
     ] {
         let output = index.search(&[query]).assert().code(2);
-        let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+        let stderr = stderr_of(&output);
         assert!(stderr.contains(reason), "{query}: {stderr}");
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{baogao, corpus_dir, field, hits, Indexed};
+use common::{corpus_dir, field, hits, index_into, stderr_of, stdout_of, Indexed};
 use std::collections::BTreeSet;
 use tantivy::collector::TopDocs;
 use tantivy::query::AllQuery;
@@ -195,7 +195,7 @@ fn kind_level_and_region_filter_and_count() {
 fn an_unknown_kind_or_level_is_an_error_naming_the_option() {
     let index = Indexed::corpus();
     let output = index.search(&["卫生", "--kind", "yearly"]).assert().code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("--kind") && stderr.contains("yearly"),
         "{stderr}"
@@ -204,7 +204,7 @@ fn an_unknown_kind_or_level_is_an_error_naming_the_option() {
         .search(&["卫生", "--level", "village"])
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("--level") && stderr.contains("village"),
         "{stderr}"
@@ -228,19 +228,13 @@ fn a_sidecar_overrides_metadata_and_a_bad_one_is_named_with_its_line() {
     )
     .expect("write");
     let dir = tempfile::tempdir().expect("temp dir");
-    let output = baogao()
-        .arg("index")
-        .arg(corpus.path())
-        .arg("--index")
-        .arg(dir.path())
-        .assert()
-        .success();
-    let stderr = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    let output = index_into(corpus.path(), dir.path()).success();
+    let stderr = stderr_of(&output);
     assert!(
         stderr.contains("004_2ac8209b6c6491b0.txt.meta.toml:2:"),
         "{stderr}"
     );
-    let stdout = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    let stdout = stdout_of(&output);
     assert!(stdout.starts_with("indexed 2 files, 2 reports"), "{stdout}");
     let index = Indexed { dir };
     let overridden = index.json(&["衛生", "--year", "2010", "--limit", "500"]);

@@ -23,6 +23,26 @@ pub fn baogao() -> Command {
     command
 }
 
+/// `baogao index CORPUS --index DIR`, run; check its exit with `.success()` or `.code(N)`.
+pub fn index_into(corpus: &Path, dir: &Path) -> assert_cmd::assert::Assert {
+    baogao()
+        .arg("index")
+        .arg(corpus)
+        .arg("--index")
+        .arg(dir)
+        .assert()
+}
+
+/// What a finished command printed on stdout.
+pub fn stdout_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+/// What a finished command printed on stderr.
+pub fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
 /// A temporary index of the bundled corpus.
 pub struct Indexed {
     pub dir: TempDir,
@@ -37,13 +57,7 @@ impl Indexed {
     /// Builds the index of `corpus` into a new temporary folder.
     pub fn of(corpus: &Path) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        baogao()
-            .arg("index")
-            .arg(corpus)
-            .arg("--index")
-            .arg(dir.path())
-            .assert()
-            .success();
+        index_into(corpus, dir.path()).success();
         Indexed { dir }
     }
 
