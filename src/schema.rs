@@ -8,15 +8,27 @@ use tantivy::schema::{
 };
 use thiserror::Error;
 
-use crate::tokenize::{JIEBA, RAW};
+use crate::tokenize::{BIGRAM, JIEBA, RAW, UNIGRAM};
 
 /// Every file of `index_schema/`, embedded in the binary. A test checks that none is missing.
-pub const EMBEDDED_FILES: &[(&str, &str)] =
-    &[("schema.toml", include_str!("../index_schema/schema.toml"))];
+pub const EMBEDDED_FILES: &[(&str, &str)] = &[
+    ("schema.toml", include_str!("../index_schema/schema.toml")),
+    ("synonyms.txt", include_str!("../index_schema/synonyms.txt")),
+    ("userdict.txt", include_str!("../index_schema/userdict.txt")),
+];
+
+/// The text of an embedded file of `index_schema/`.
+pub fn embedded_file(name: &str) -> &'static str {
+    EMBEDDED_FILES
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| *text)
+        .expect("the file is in EMBEDDED_FILES by construction")
+}
 
 /// Bumped when the way passages are cut or fields are filled changes, so that indexes built by
 /// an older baogao are rebuilt even though `index_schema/` did not change.
-const INDEX_FORMAT: u32 = 2;
+const INDEX_FORMAT: u32 = 3;
 
 /// What can be wrong with a schema file.
 #[derive(Debug, Error)]
@@ -75,6 +87,8 @@ pub struct Fields {
     pub path: Field,
     pub line: Field,
     pub passage: Field,
+    pub grams: Field,
+    pub chars: Field,
     pub year: Field,
     pub year_value: Field,
     pub kind: Field,
@@ -97,12 +111,7 @@ pub struct IndexSchema {
 impl IndexSchema {
     /// The schema embedded in this binary.
     pub fn embedded() -> Result<Self, SchemaError> {
-        let source = EMBEDDED_FILES
-            .iter()
-            .find(|(name, _)| *name == "schema.toml")
-            .map(|(_, text)| *text)
-            .expect("schema.toml is in EMBEDDED_FILES by construction");
-        Self::from_toml(source, fingerprint(EMBEDDED_FILES))
+        Self::from_toml(embedded_file("schema.toml"), fingerprint(EMBEDDED_FILES))
     }
 
     /// Parses a schema file's text; `fingerprint` identifies it in built indexes.
@@ -125,6 +134,8 @@ impl IndexSchema {
             path: field("path")?,
             line: field("line")?,
             passage: field("passage")?,
+            grams: field("grams")?,
+            chars: field("chars")?,
             year: field("year")?,
             year_value: field("year_value")?,
             kind: field("kind")?,
@@ -170,16 +181,18 @@ fn add_field(
     }
     match spec.kind {
         FieldKind::Text => {
-            let tokenizer = spec
-                .tokenizer
-                .as_deref()
-                .ok_or_else(|| bad("a text field needs a tokenizer (\"jieba\" or \"raw\")"))?;
+            let tokenizer = spec.tokenizer.as_deref().ok_or_else(|| {
+                bad("a text field needs a tokenizer (jieba, bigram, unigram or raw)")
+            })?;
+            // Phrases need positions: jieba words and bigrams. Unigrams serve one-character
+            // words only, and raw values whole lookups.
             let record = match tokenizer {
-                JIEBA => IndexRecordOption::WithFreqsAndPositions,
+                JIEBA | BIGRAM => IndexRecordOption::WithFreqsAndPositions,
+                UNIGRAM => IndexRecordOption::WithFreqs,
                 RAW => IndexRecordOption::Basic,
                 other => {
                     return Err(bad(&format!(
-                        "unknown tokenizer `{other}` (known: jieba, raw)"
+                        "unknown tokenizer `{other}` (known: jieba, bigram, unigram, raw)"
                     )))
                 }
             };

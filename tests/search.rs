@@ -233,15 +233,28 @@ fn a_query_the_parser_rejects_exits_2_with_a_one_line_reason() {
     let index = Indexed::corpus();
     for (query, reason) in [
         ("\"医共体", "quote is not closed"),
-        ("(医共体", "parenthesis"),
-        ("医共体 OR", "OR and AND"),
-        ("作者:张三", "there is no field `作者`"),
+        ("医共体 OR", "OR needs a word on each side"),
+        ("医共体 OR -新冠", "cannot be one side of OR"),
         ("-卫生", "only excludes"),
+        ("，。！", "nothing to look for"),
     ] {
         let output = index.search(&[query]).assert().code(2);
         let stderr = stderr_of(&output);
         assert!(stderr.contains(reason), "{query}: {stderr}");
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn punctuation_in_a_query_is_not_syntax() {
+    let index = Indexed::corpus();
+    let plain = index.json(&["医共体"]);
+    for query in ["(医共体)", "医共体:", "【医共体】"] {
+        assert_eq!(
+            index.json(&[query])["total_hits"],
+            plain["total_hits"],
+            "{query}"
+        );
     }
 }
 

@@ -13,7 +13,7 @@ use crate::search::{search, FacetName, Filters, SearchRequest, YearFilter};
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 低空经济 --region 广东省,浙江省 --facet region\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 低空经济 --region 广东省,浙江省 --facet region\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
     /// What to look for
@@ -38,6 +38,12 @@ pub struct SearchArgs {
     /// How many passages to show
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
     pub limit: usize,
+    /// At most N passages of one report (0: no limit)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub per_report: usize,
+    /// Look for the words as typed: no abbreviation synonyms (医改 does not find 医药卫生体制改革)
+    #[arg(long)]
+    pub exact: bool,
     /// Print one JSON object instead of text
     #[arg(long)]
     pub json: bool,
@@ -85,20 +91,18 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             regions: args.region.clone(),
         },
         limit: args.limit,
+        per_report: args.per_report,
+        exact: args.exact,
         facets,
     };
     let results = search(&open, &request)?;
     let cwd = std::env::current_dir().ok();
-    let paths: Vec<String> = results
-        .hits
-        .iter()
-        .map(|hit| display_path(&open.meta.corpus_root, &hit.path, cwd.as_deref()))
-        .collect();
+    let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = if args.json {
-        write_json(&mut out, &request.query, &results, &paths)
+        write_json(&mut out, &request.query, &results, &display)
     } else {
-        write_plain(&mut out, &results, &paths, args.color.enabled())
+        write_plain(&mut out, &results, &display, args.color.enabled())
     }
     .and_then(|()| out.flush());
     match written {

@@ -1,6 +1,6 @@
 //! `--json`: exactly one JSON object per search, a stable format for scripts:
 //! `{"query", "total_hits", "hits": [{"score", "path", "line", "title", "year", "heading",
-//! "text", "snippet", "file", "kind", "level", "region", "org", "published"}],
+//! "text", "snippet", "file", "kind", "level", "region", "org", "published", "also"}],
 //! "facets": {"year": {"2024": 3, "unknown": 1}}}` (one object per facet counted).
 //! `path` is the file as seen from the current folder, `file` relative to the corpus root;
 //! `snippet` marks matches with « ».
@@ -15,7 +15,7 @@ use crate::search::SearchResults;
 #[derive(Serialize)]
 struct JsonHit<'a> {
     score: f32,
-    path: &'a str,
+    path: String,
     line: u64,
     title: &'a str,
     year: Option<u16>,
@@ -28,6 +28,13 @@ struct JsonHit<'a> {
     region: Option<&'a str>,
     org: Option<&'a str>,
     published: Option<String>,
+    also: Vec<JsonLocation>,
+}
+
+#[derive(Serialize)]
+struct JsonLocation {
+    path: String,
+    line: u64,
 }
 
 #[derive(Serialize)]
@@ -43,15 +50,14 @@ pub fn write_json(
     out: &mut impl Write,
     query: &str,
     results: &SearchResults,
-    paths: &[String],
+    display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
     let hits = results
         .hits
         .iter()
-        .zip(paths)
-        .map(|(hit, path)| JsonHit {
+        .map(|hit| JsonHit {
             score: hit.score,
-            path,
+            path: display(&hit.path),
             line: hit.line,
             title: &hit.title,
             year: hit.year,
@@ -69,6 +75,14 @@ pub fn write_json(
             region: hit.region.as_deref(),
             org: hit.org.as_deref(),
             published: hit.published.map(|date| date.to_string()),
+            also: hit
+                .also
+                .iter()
+                .map(|other| JsonLocation {
+                    path: display(&other.path),
+                    line: other.line,
+                })
+                .collect(),
         })
         .collect();
     let mut facets = Map::new();

@@ -12,11 +12,11 @@ const BOLD_RED: &str = "\x1b[1;31m";
 const DIM: &str = "\x1b[2m";
 const RESET: &str = "\x1b[0m";
 
-/// Writes hits and the per-year summary. `paths` holds each hit's path as shown.
+/// Writes hits and the facet summary; `display` turns a corpus-relative path into the path shown.
 pub fn write_plain(
     out: &mut impl Write,
     results: &SearchResults,
-    paths: &[String],
+    display: &dyn Fn(&str) -> String,
     color: bool,
 ) -> io::Result<()> {
     let paint = |code: &str, text: &str| {
@@ -26,11 +26,12 @@ pub fn write_plain(
             text.to_string()
         }
     };
-    for (hit, path) in results.hits.iter().zip(paths) {
+    for hit in &results.hits {
+        let path = display(&hit.path);
         writeln!(
             out,
             "{}:{}",
-            paint(MAGENTA, path),
+            paint(MAGENTA, &path),
             paint(GREEN, &hit.line.to_string())
         )?;
         let year = hit
@@ -48,17 +49,19 @@ pub fn write_plain(
             (MARK_OPEN, MARK_CLOSE)
         };
         let body = mark(&hit.snippet.text, &hit.snippet.highlights, open, close);
-        let before = if hit.text.starts_with(&hit.snippet.text) {
-            ""
-        } else {
-            "…"
-        };
-        let after = if hit.text.ends_with(&hit.snippet.text) {
-            ""
-        } else {
-            "…"
-        };
+        let before = if hit.snippet.cut_before { "…" } else { "" };
+        let after = if hit.snippet.cut_after { "…" } else { "" };
         writeln!(out, "  {before}{}{after}", body.replace(['\n', '\r'], " "))?;
+        for other in &hit.also {
+            writeln!(
+                out,
+                "  {}",
+                paint(
+                    DIM,
+                    &format!("also at {}:{}", display(&other.path), other.line)
+                )
+            )?;
+        }
         writeln!(out)?;
     }
     let shown = results.hits.len();

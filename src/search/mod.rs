@@ -1,12 +1,19 @@
-//! Reading an index: turning a user's query and filters into a tantivy query, running it,
-//! and collecting ranked hits with snippets and per-year counts.
+//! Reading an index: the query language parsed, turned into a tantivy query over words and
+//! grams with synonyms and filters, run; hits reranked, snippets cut, facets counted.
 
 mod filters;
+mod parse;
 mod query;
+mod rank;
 mod run;
+mod snippet;
+mod synonyms;
 mod years;
 
 pub use filters::{FacetCounts, FacetName, Filters};
-pub use query::{build_query, QueryError};
-pub use run::{search, Hit, SearchError, SearchRequest, SearchResults, Snippet};
+pub use parse::{parse_query, Atom, ParseError, ParsedQuery};
+pub use query::{build_query, BuiltQuery, QueryError};
+pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
+pub use snippet::{find_matches, snippet, Snippet};
+pub use synonyms::synonyms_of;
 pub use years::{YearFilter, YearFilterError};

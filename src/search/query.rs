@@ -1,64 +1,263 @@
-//! The query a user types, turned into a tantivy query: words all required (AND), `"…"` a
-//! phrase, `OR` between words, `-word` excluded; each word looked up in the schema's search
-//! fields with their boosts; `--year`, `--kind`, `--level`, `--region` as filters that do not
-//! change scores.
+//! A parsed query turned into a tantivy query.
+//!
+//! A word matches a passage when jieba found it there as a word (scored by BM25 in the
+//! passage, its title and its heading, with the schema's boosts) or when the passage holds it
+//! as a substring (the bigram and unigram fields: grep's recall, scored low, so that a passage
+//! where jieba cut the text differently is found but ranks below real word matches). A word of
+//! a synonym group also matches its other forms, scored lower than the form typed. A phrase
+//! matches its exact character sequence. Filters (`--year`, `--kind`, …) do not change scores.
 
 use std::ops::Bound;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, QueryParserError, RangeQuery,
-    TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
-use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{Index, Term};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::Term;
 use thiserror::Error;
 
 use super::filters::Filters;
+use super::parse::{parse_query, Atom, ParseError, ParsedQuery};
+use super::synonyms::synonyms_of;
 use super::years::YearFilter;
 use crate::schema::IndexSchema;
 use crate::text::fold;
+use crate::tokenize::{bigrams, unit_runs, JiebaWords, Mode};
+
+/// Weight of a substring-only match against a jieba word match.
+const GRAM_BOOST: f32 = 0.3;
+/// Weight of a synonym's match against the form typed.
+const SYNONYM_BOOST: f32 = 0.7;
+/// How much a match in a second field adds to the best field's score.
+const FIELD_TIE_BREAKER: f32 = 0.2;
 
 /// A query the parser rejects, with its reason in words.
 #[derive(Debug, Error)]
 #[error("cannot parse the query `{query}`: {reason}")]
 pub struct QueryError {
     pub query: String,
-    pub reason: String,
+    pub reason: ParseError,
 }
 
-/// Builds the tantivy query for `text`, restricted by `filters`.
+/// A query ready to run, with what its hits should show.
+pub struct BuiltQuery {
+    pub query: Box<dyn Query>,
+    /// Folded strings to highlight in passages (words, phrases, synonyms).
+    pub highlights: Vec<String>,
+    /// For each required group, the folded strings that satisfy it: passages where one of
+    /// each stand close together rank higher.
+    pub proximity: Vec<Vec<String>>,
+    /// When synonyms were added: for each required group, the forms the user typed. Passages
+    /// holding a typed form of every group rank before those found by synonyms only.
+    pub typed: Vec<Vec<String>>,
+}
+
+/// Builds the query for the user's `text` under `filters`; `exact` turns synonyms off.
 pub fn build_query(
-    index: &Index,
     schema: &IndexSchema,
     text: &str,
     filters: &Filters,
-) -> Result<Box<dyn Query>, QueryError> {
-    let fields = schema.search_fields();
-    let mut parser =
-        QueryParser::for_index(index, fields.iter().map(|(field, _)| *field).collect());
-    parser.set_conjunction_by_default();
-    for (field, boost) in &fields {
-        parser.set_field_boost(*field, *boost);
-    }
-    let error = |reason: String| QueryError {
+    exact: bool,
+) -> Result<BuiltQuery, QueryError> {
+    let error = |reason| QueryError {
         query: text.to_string(),
         reason,
     };
-    if only_excludes(text) {
-        return Err(error(
-            "it only excludes words (-word): add a word to look for".to_string(),
+    let parsed = parse_query(text).map_err(error)?;
+    let builder = Builder { schema, exact };
+    let ParsedQuery { groups, excluded } = parsed;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut highlights = Vec::new();
+    let mut proximity = Vec::new();
+    let mut typed = Vec::new();
+    let mut expanded = false;
+    for group in &groups {
+        typed.push(
+            group
+                .iter()
+                .flat_map(|atom| unit_runs(atom.text()))
+                .collect::<Vec<_>>(),
+        );
+        expanded |= !exact
+            && group
+                .iter()
+                .any(|atom| matches!(atom, Atom::Word(w) if !synonyms_of(w).is_empty()));
+        let atoms: Vec<(Box<dyn Query>, Vec<String>)> =
+            group.iter().filter_map(|atom| builder.atom(atom)).collect();
+        if atoms.is_empty() {
+            continue;
+        }
+        let strings: Vec<String> = atoms
+            .iter()
+            .flat_map(|(_, strings)| strings.clone())
+            .collect();
+        highlights.extend(strings.iter().cloned());
+        proximity.push(strings);
+        clauses.push((
+            Occur::Must,
+            any_of(atoms.into_iter().map(|(query, _)| query).collect()),
         ));
     }
-    let words = parser
-        .parse_query(text)
-        .map_err(|err| error(explain(text, err)))?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, words)];
+    if clauses.is_empty() {
+        return Err(error(ParseError::Empty));
+    }
+    for atom in &excluded {
+        if let Some((query, _)) = builder.atom(atom) {
+            clauses.push((Occur::MustNot, query));
+        }
+    }
     for filter in filter_queries(schema, filters) {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    if clauses.len() == 1 {
-        return Ok(clauses.remove(0).1);
+    highlights.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    highlights.dedup();
+    Ok(BuiltQuery {
+        query: Box::new(BooleanQuery::new(clauses)),
+        highlights,
+        proximity,
+        typed: if expanded { typed } else { Vec::new() },
+    })
+}
+
+fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries.remove(0);
     }
-    Ok(Box::new(BooleanQuery::new(clauses)))
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+struct Builder<'a> {
+    schema: &'a IndexSchema,
+    exact: bool,
+}
+
+impl Builder<'_> {
+    /// The query of one atom and the folded strings it looks for; None when it holds no
+    /// letter, digit or Han character.
+    fn atom(&self, atom: &Atom) -> Option<(Box<dyn Query>, Vec<String>)> {
+        match atom {
+            Atom::Phrase(phrase) => {
+                let runs = unit_runs(phrase);
+                let grams = self.grams(&runs)?;
+                // The exact sequence in the passage, or the phrase as words in its title or heading.
+                let mut options = vec![grams];
+                options.extend(self.words(phrase, false));
+                Some((any_of(options), runs))
+            }
+            Atom::Word(word) => {
+                let typed = self.word(word)?;
+                let mut strings = unit_runs(word);
+                let synonyms = if self.exact {
+                    Vec::new()
+                } else {
+                    synonyms_of(word)
+                };
+                if synonyms.is_empty() {
+                    return Some((typed, strings));
+                }
+                let mut options = vec![typed];
+                for synonym in &synonyms {
+                    if let Some(query) = self.word(synonym) {
+                        options.push(Box::new(BoostQuery::new(query, SYNONYM_BOOST)));
+                        strings.push(synonym.clone());
+                    }
+                }
+                Some((any_of(options), strings))
+            }
+        }
+    }
+
+    /// A word: as jieba words in the search fields, or as a substring of the passage.
+    fn word(&self, word: &str) -> Option<Box<dyn Query>> {
+        let grams = self.grams(&unit_runs(word))?;
+        let mut options: Vec<Box<dyn Query>> = self.words(word, true).into_iter().collect();
+        options.push(Box::new(BoostQuery::new(grams, GRAM_BOOST)));
+        Some(any_of(options))
+    }
+
+    /// The jieba words of `text` (query mode) in every search field, the best field counting
+    /// most; `in_text` false leaves the passage text out (phrases match it by grams).
+    fn words(&self, text: &str, in_text: bool) -> Option<Box<dyn Query>> {
+        let mut tokenizer = JiebaWords::new(Mode::Query);
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens: Vec<(usize, String)> = Vec::new();
+        while let Some(token) = stream.next() {
+            tokens.push((token.position, token.text.clone()));
+        }
+        if tokens.is_empty() {
+            return None;
+        }
+        let first = tokens[0].0;
+        let per_field: Vec<Box<dyn Query>> = self
+            .schema
+            .search_fields()
+            .into_iter()
+            .filter(|(field, _)| in_text || *field != self.schema.fields.text)
+            .map(|(field, boost)| -> Box<dyn Query> {
+                Box::new(BoostQuery::new(words_in(field, &tokens, first), boost))
+            })
+            .collect();
+        if per_field.is_empty() {
+            return None;
+        }
+        Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+            per_field,
+            FIELD_TIE_BREAKER,
+        )))
+    }
+
+    /// Runs of letters, digits and Han characters as substrings of the passage: a run of one
+    /// character by its unigram, a longer one as the phrase of its bigrams. All runs required.
+    fn grams(&self, runs: &[String]) -> Option<Box<dyn Query>> {
+        let fields = &self.schema.fields;
+        let queries: Vec<Box<dyn Query>> = runs
+            .iter()
+            .map(|run| -> Box<dyn Query> {
+                let pairs = bigrams(run);
+                match pairs.len() {
+                    0 => term(fields.chars, run),
+                    1 => term(fields.grams, &pairs[0]),
+                    _ => Box::new(PhraseQuery::new_with_offset(
+                        pairs
+                            .iter()
+                            .enumerate()
+                            .map(|(at, pair)| (at, Term::from_field_text(fields.grams, pair)))
+                            .collect(),
+                    )),
+                }
+            })
+            .collect();
+        match queries.len() {
+            0 => None,
+            1 => queries.into_iter().next(),
+            _ => Some(Box::new(BooleanQuery::new(
+                queries.into_iter().map(|q| (Occur::Must, q)).collect(),
+            ))),
+        }
+    }
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// One word as a term, several as a phrase at their character offsets.
+fn words_in(field: Field, tokens: &[(usize, String)], first: usize) -> Box<dyn Query> {
+    if tokens.len() == 1 {
+        return term(field, &tokens[0].1);
+    }
+    Box::new(PhraseQuery::new_with_offset(
+        tokens
+            .iter()
+            .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
+            .collect(),
+    ))
 }
 
 /// One query per filter given; each keeps the reports matching any of its values.
@@ -68,15 +267,7 @@ fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box<dyn Query>
         let term = Term::from_facet(field, &Facet::from_path([root, label]));
         Box::new(TermQuery::new(term, IndexRecordOption::Basic))
     };
-    let any_of = |queries: Vec<Box<dyn Query>>| -> Option<Box<dyn Query>> {
-        match queries.len() {
-            0 => None,
-            1 => queries.into_iter().next(),
-            _ => Some(Box::new(BooleanQuery::new(
-                queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-            ))),
-        }
-    };
+    let any = |queries: Vec<Box<dyn Query>>| (!queries.is_empty()).then(|| any_of(queries));
     let kinds = filters
         .kinds
         .iter()
@@ -94,50 +285,13 @@ fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box<dyn Query>
         .collect();
     [
         filters.years.map(|years| year_query(schema, years)),
-        any_of(kinds),
-        any_of(levels),
-        any_of(regions),
+        any(kinds),
+        any(levels),
+        any(regions),
     ]
     .into_iter()
     .flatten()
     .collect()
-}
-
-/// Whether every word of the query outside quotes starts with `-`.
-fn only_excludes(text: &str) -> bool {
-    let mut words = Vec::new();
-    for (i, part) in text.split('"').enumerate() {
-        if i % 2 == 1 {
-            words.push("\"");
-        } else {
-            words.extend(part.split_whitespace());
-        }
-    }
-    !words.is_empty() && words.iter().all(|word| word.starts_with('-'))
-}
-
-/// The parser's complaint in words a user can act on.
-fn explain(text: &str, err: QueryParserError) -> String {
-    match err {
-        QueryParserError::SyntaxError(_) => {
-            let hint = if text.matches('"').count() % 2 == 1 {
-                "a quote is not closed"
-            } else if text.matches('(').count() != text.matches(')').count() {
-                "a parenthesis is not closed"
-            } else if text.contains(':') {
-                "`:` after a word names a field (title:东安县); quote the text to search for a colon"
-            } else if text.split_whitespace().any(|w| w == "OR" || w == "AND") {
-                "OR and AND need a word on each side"
-            } else {
-                "check quotes, parentheses and the characters : ^ * [ ] { }"
-            };
-            format!("syntax error: {hint}")
-        }
-        QueryParserError::FieldDoesNotExist(field) => {
-            format!("there is no field `{field}` (fields to search in: text, title, heading)")
-        }
-        other => other.to_string(),
-    }
 }
 
 fn year_query(schema: &IndexSchema, years: YearFilter) -> Box<dyn Query> {

@@ -1,23 +1,22 @@
-//! Running a search: ranked hits (BM25 with field boosts), a snippet of each, the total
-//! count and the count of hits per year.
+//! Running a search: candidates by BM25 (field boosts, jieba words over grams), reranked by
+//! proximity, at most N per report, reprints folded; a snippet of each, the total count and
+//! the facet counts.
 
-use std::ops::Range;
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
 use tantivy::schema::{Field, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 use thiserror::Error;
 
 use super::filters::{FacetCounts, FacetName, Filters};
-use super::query::{build_query, QueryError};
+use super::query::{build_query, BuiltQuery, QueryError};
+use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
+use super::snippet::{find_matches, snippet, Snippet};
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
 use crate::report::Date;
 
-/// Longest snippet, in bytes (tantivy counts bytes): about 80 Chinese characters.
-const SNIPPET_BYTES: usize = 240;
-/// Characters of the passage shown when the match is in its title or heading only.
-const LEAD_CHARS: usize = 80;
+/// Candidates reranked beyond what is shown, at the least.
+const MIN_CANDIDATES: usize = 200;
 
 /// What to search for.
 #[derive(Debug, Clone)]
@@ -25,8 +24,19 @@ pub struct SearchRequest {
     pub query: String,
     pub filters: Filters,
     pub limit: usize,
+    /// At most this many passages of one report (0: no limit).
+    pub per_report: usize,
+    /// No synonym expansion.
+    pub exact: bool,
     /// The facets to count hits of.
     pub facets: Vec<FacetName>,
+}
+
+/// Another place where a hit's passage stands, near-identical.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub path: String,
+    pub line: u64,
 }
 
 /// A passage found by a search.
@@ -48,20 +58,18 @@ pub struct Hit {
     pub region: Option<String>,
     pub org: Option<String>,
     pub published: Option<Date>,
+    /// Position of the report in its file, and of the passage in its report.
+    pub report: u64,
     pub passage: u64,
     pub snippet: Snippet,
-}
-
-/// A piece of a passage around the matches, with the matched byte ranges.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Snippet {
-    pub text: String,
-    pub highlights: Vec<Range<usize>>,
+    /// Near-identical passages elsewhere, folded into this hit.
+    pub also: Vec<Location>,
 }
 
 /// The outcome of a search.
 #[derive(Debug, Clone)]
 pub struct SearchResults {
+    /// Passages matching the query and filters (before folding and the per-report limit).
     pub total_hits: usize,
     pub hits: Vec<Hit>,
     /// Hits per value of each facet asked for, over all matches (not only those shown).
@@ -79,16 +87,18 @@ pub enum SearchError {
 
 /// Runs `request` against an open index.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let fields = &open.schema.fields;
-    let query = build_query(&open.index, &open.schema, &request.query, &request.filters)?;
+    let built = build_query(
+        &open.schema,
+        &request.query,
+        &request.filters,
+        request.exact,
+    )?;
     let reader = open.index.reader()?;
     let searcher = reader.searcher();
 
-    // Fetch a few more than asked so that ties at the cut are broken by path, not by the
-    // order segments happen to be in.
-    let fetch = request.limit + request.limit / 2 + 8;
+    let candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
     let mut collectors = MultiCollector::new();
-    let top_handle = collectors.add_collector(TopDocs::with_limit(fetch.max(1)).order_by_score());
+    let top_handle = collectors.add_collector(TopDocs::with_limit(candidates).order_by_score());
     let count_handle = collectors.add_collector(Count);
     let facet_handles: Vec<_> = request
         .facets
@@ -99,7 +109,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             (*facet, collectors.add_collector(collector))
         })
         .collect();
-    let mut fruits = searcher.search(&query, &collectors)?;
+    let mut fruits = searcher.search(&*built.query, &collectors)?;
     let top = top_handle.extract(&mut fruits);
     let total_hits = count_handle.extract(&mut fruits);
     let facets = facet_handles
@@ -128,18 +138,24 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         })
         .collect();
 
-    let mut snippets = SnippetGenerator::create(&searcher, &*query, fields.text)?;
-    snippets.set_max_num_chars(SNIPPET_BYTES);
-    let mut hits = Vec::with_capacity(top.len());
+    // (found by synonyms only, hit): typed forms rank first.
+    let mut ranked = Vec::with_capacity(top.len());
     for (score, address) in top {
-        hits.push(read_hit(&searcher, address, score, open, &snippets)?);
+        let hit = read_hit(&searcher, address, score, open, &built)?;
+        ranked.push((!typed_forms_in(&hit, &built.typed), hit));
     }
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
+    ranked.sort_by(|(a_synonym, a), (b_synonym, b)| {
+        a_synonym
+            .cmp(b_synonym)
+            .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.path.cmp(&b.path))
             .then_with(|| a.line.cmp(&b.line))
+            .then_with(|| a.report.cmp(&b.report))
             .then_with(|| a.passage.cmp(&b.passage))
+    });
+    let hits = fold_reprints(ranked.into_iter().map(|(_, hit)| hit).collect());
+    let mut hits = limit_per_report(hits, request.per_report, |hit| {
+        (hit.path.clone(), hit.report)
     });
     hits.truncate(request.limit);
     Ok(SearchResults {
@@ -147,6 +163,33 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         hits,
         facets,
     })
+}
+
+/// Whether the hit holds one typed form of every group (always, when no synonym was added).
+fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
+    let all = format!("{}\n{}\n{}", hit.text, hit.title, hit.heading);
+    typed
+        .iter()
+        .all(|forms| !find_matches(&all, forms).is_empty())
+}
+
+/// Folds each hit that is near-identical to a better one into it, as another location.
+fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
+    let mut kept: Vec<(Hit, _)> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let shingles = shingles(&hit.text);
+        match kept
+            .iter_mut()
+            .find(|(_, other)| near_identical(&shingles, other))
+        {
+            Some((first, _)) => first.also.push(Location {
+                path: hit.path,
+                line: hit.line,
+            }),
+            None => kept.push((hit, shingles)),
+        }
+    }
+    kept.into_iter().map(|(hit, _)| hit).collect()
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
@@ -163,11 +206,11 @@ fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String,
 }
 
 fn read_hit(
-    searcher: &tantivy::Searcher,
+    searcher: &Searcher,
     address: DocAddress,
     score: f32,
     open: &OpenIndex,
-    snippets: &SnippetGenerator,
+    built: &BuiltQuery,
 ) -> Result<Hit, tantivy::TantivyError> {
     let fields = &open.schema.fields;
     let document: TantivyDocument = searcher.doc(address)?;
@@ -192,40 +235,26 @@ fn read_hit(
             .unwrap_or("unknown")
             .to_string()
     };
-    let year = facet_of(fields.year).parse::<u16>().ok();
-    let region = Some(facet_of(fields.region)).filter(|region| region != "unknown");
-    let org = Some(text_of(fields.org)).filter(|org| !org.is_empty());
-    let published = document
-        .get_first(fields.published)
-        .and_then(|value| value.as_datetime())
-        .and_then(from_datetime);
     let text = text_of(fields.text);
-    let found = snippets.snippet(&text);
-    let snippet = if found.is_empty() {
-        Snippet {
-            text: text.chars().take(LEAD_CHARS).collect(),
-            highlights: Vec::new(),
-        }
-    } else {
-        Snippet {
-            text: found.fragment().to_string(),
-            highlights: found.highlighted().to_vec(),
-        }
-    };
     Ok(Hit {
-        score,
+        score: score * proximity_factor(&text, &built.proximity),
         path: text_of(fields.path),
         line: number_of(fields.line),
         title: text_of(fields.title),
-        year,
+        year: facet_of(fields.year).parse::<u16>().ok(),
         heading: text_of(fields.heading),
+        snippet: snippet(&text, &built.highlights),
         text,
         kind: facet_of(fields.kind),
         level: facet_of(fields.level),
-        region,
-        org,
-        published,
+        region: Some(facet_of(fields.region)).filter(|region| region != "unknown"),
+        org: Some(text_of(fields.org)).filter(|org| !org.is_empty()),
+        published: document
+            .get_first(fields.published)
+            .and_then(|value| value.as_datetime())
+            .and_then(from_datetime),
+        report: number_of(fields.report),
         passage: number_of(fields.passage),
-        snippet,
+        also: Vec::new(),
     })
 }
