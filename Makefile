@@ -21,7 +21,7 @@ demo: index
 
 # Unit and integration tests (release build, shared with `make demo`), then a smoke run.
 test:
-	$(CARGO) test --release --locked
+	$(CARGO) test --release --locked -- --show-output
 	$(BIN) index $(CORPUS) --index $(TARGET)/smoke-index
 	$(BIN) search 手足口病 --limit 1 --index $(TARGET)/smoke-index
 

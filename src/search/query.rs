@@ -170,12 +170,13 @@ impl Builder<'_> {
         }
     }
 
-    /// A word: as jieba words in the search fields, or as a substring of the passage.
+    /// A word: as jieba words in the search fields, or as a substring of the passage; the
+    /// better of the two scores (a word match is not counted twice).
     fn word(&self, word: &str) -> Option<Box<dyn Query>> {
         let grams = self.grams(&unit_runs(word))?;
         let mut options: Vec<Box<dyn Query>> = self.words(word, true).into_iter().collect();
         options.push(Box::new(BoostQuery::new(grams, GRAM_BOOST)));
-        Some(any_of(options))
+        Some(Box::new(DisjunctionMaxQuery::new(options)))
     }
 
     /// The jieba words of `text` (query mode) in every search field, the best field counting
