@@ -65,14 +65,15 @@ pub fn write_plain(
         writeln!(out)?;
     }
     let shown = results.hits.len();
+    let folded: usize = results.hits.iter().map(|hit| hit.also.len()).sum();
     let noun = if results.total_hits == 1 {
         "hit"
     } else {
         "hits"
     };
     let mut summary = format!("{} {noun}", results.total_hits);
-    if shown < results.total_hits {
-        summary.push_str(&format!(" (best {shown} shown; --limit N for more)"));
+    if shown + folded < results.total_hits {
+        summary.push_str(&format!(" (best {shown} shown; --limit N, --per-report N for more)"));
     }
     for facet in &results.facets {
         if facet.counts.is_empty() {
