@@ -226,7 +226,8 @@ fn main() {
         let mut report = String::new();
         if rng.chance(40) {
             for _ in 0..2 + rng.below(3) {
-                report.push_str(*rng.pick(CHROME));
+                let chrome: &&str = rng.pick(CHROME);
+                report.push_str(chrome);
                 report.push('\n');
             }
         }
