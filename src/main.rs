@@ -35,7 +35,7 @@ fn main() -> ExitCode {
 }
 
 /// `baogao search 疫情 -新冠 --year 2021`: clap would read `-新冠` as a flag. A word of the
-/// search query that starts with `-` and then a non-ASCII character (or a digit) is moved
+/// search query that starts with `-` and then a non-ASCII character, a digit or a quote is moved
 /// after `--`, where clap takes it as part of the query; the order of AND-ed words does not
 /// change the results. Latin words (`-HPV`) still need the user's own `--`, as clap says.
 fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
@@ -57,7 +57,7 @@ fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<st
         chars.next() == Some('-')
             && chars
                 .next()
-                .is_some_and(|c| !c.is_ascii() || c.is_ascii_digit())
+                .is_some_and(|c| !c.is_ascii() || c.is_ascii_digit() || c == '"')
     };
     let moved: Vec<_> = (search_at + 1..end)
         .filter(|&i| is_excluded_word(&args[i]))

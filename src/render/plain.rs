@@ -73,7 +73,9 @@ pub fn write_plain(
     };
     let mut summary = format!("{} {noun}", results.total_hits);
     if shown + folded < results.total_hits {
-        summary.push_str(&format!(" (best {shown} shown; --limit N, --per-report N for more)"));
+        summary.push_str(&format!(
+            " (best {shown} shown; --limit N, --per-report N for more)"
+        ));
     }
     for facet in &results.facets {
         if facet.counts.is_empty() {
