@@ -208,7 +208,11 @@ fn or_widens_and_minus_excludes() {
         assert!(!searchable_text(hit).contains("新冠"), "{hit}");
     }
     assert!(without["total_hits"].as_u64() < Some(total(&["疫情"])));
-    assert_eq!(Some(total(&["疫情", "-\"新冠\""])), without["total_hits"].as_u64(), "-\"…\" excludes too");
+    assert_eq!(
+        Some(total(&["疫情", "-\"新冠\""])),
+        without["total_hits"].as_u64(),
+        "-\"…\" excludes too"
+    );
 }
 
 #[test]
