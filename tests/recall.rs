@@ -58,6 +58,9 @@ const HAND_PICKED: &[&str] = &[
 
 struct Passage {
     address: DocAddress,
+    /// Path, line and text as stored: the order the queries are drawn in, whatever the
+    /// segments' order.
+    key: (String, u64, String),
     /// Text, title and heading, folded as the grams fold them.
     text: String,
     title_and_heading: String,
@@ -127,8 +130,13 @@ fn every_passage_holding_the_words_is_found_and_nothing_holding_them_apart() {
                     .unwrap_or_default()
                     .to_string()
             };
+            let line = document
+                .get_first(fields.line)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
             Passage {
                 address,
+                key: (get(fields.path), line, get(fields.text)),
                 text: folded(&get(fields.text)),
                 title_and_heading: folded(&format!(
                     "{}\n{}",
@@ -138,6 +146,8 @@ fn every_passage_holding_the_words_is_found_and_nothing_holding_them_apart() {
             }
         })
         .collect();
+    let mut passages = passages;
+    passages.sort_by(|a, b| a.key.cmp(&b.key));
 
     let mut queries: Vec<String> = HAND_PICKED.iter().map(|q| q.to_string()).collect();
     queries.extend(drawn_queries(&passages));
