@@ -5,7 +5,7 @@ BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
-.PHONY: build index demo test lint clean
+.PHONY: build index demo test bench lint clean
 
 # Build the release binary.
 build:
@@ -24,6 +24,13 @@ test:
 	$(CARGO) test --release --locked -- --show-output
 	$(BIN) index $(CORPUS) --index $(TARGET)/smoke-index
 	$(BIN) search 手足口病 --limit 1 --index $(TARGET)/smoke-index
+
+# Build and search figures against a naive tantivy baseline, jieba alone and ripgrep, on a
+# generated corpus of $(SIZE) (100M default; SIZE=1G is the reference run): target/bench/report.json.
+SIZE ?= 100M
+bench:
+	$(CARGO) build --release --locked --bin baogao --examples
+	SIZE=$(SIZE) python3 bench/run.py
 
 # Formatting and lints, as the style guide asks.
 lint:
