@@ -118,9 +118,7 @@ fn parse_size(text: &str) -> Option<u64> {
 /// The paragraphs of every .txt file under `folder`: lines of 20 characters or more that
 /// baogao does not take for web boilerplate.
 fn paragraphs(folder: &Path, into: &mut Vec<String>) {
-    let mut files: Vec<PathBuf> = walk(folder);
-    files.sort();
-    for file in files {
+    for file in walk(folder) {
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
@@ -132,20 +130,11 @@ fn paragraphs(folder: &Path, into: &mut Vec<String>) {
     }
 }
 
+/// The report files of a folder, as `baogao index` finds them.
 fn walk(folder: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return out;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
-        }
-    }
-    out
+    baogao::corpus::find_report_files(folder, None)
+        .map(|walk| walk.files.into_iter().map(|file| file.path).collect())
+        .unwrap_or_else(|err| fail(&err.to_string()))
 }
 
 /// Simplified → one traditional form, from the folding table read backwards.

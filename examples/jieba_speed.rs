@@ -6,16 +6,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 use tantivy_jieba::jieba_rs::TokenizeMode;
 
-fn files(folder: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
+/// The report files of a folder, as `baogao index` finds them.
+fn files(folder: &Path) -> Vec<PathBuf> {
+    match baogao::corpus::find_report_files(folder, None) {
+        Ok(walk) => walk.files.into_iter().map(|file| file.path).collect(),
+        Err(err) => {
+            eprintln!("{err}");
+            std::process::exit(2)
         }
     }
 }

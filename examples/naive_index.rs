@@ -7,16 +7,13 @@ use std::path::{Path, PathBuf};
 use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{doc, Index, IndexWriter};
 
-fn files(folder: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "txt") {
-            out.push(path);
+/// The report files of a folder, as `baogao index` finds them.
+fn files(folder: &Path) -> Vec<PathBuf> {
+    match baogao::corpus::find_report_files(folder, None) {
+        Ok(walk) => walk.files.into_iter().map(|file| file.path).collect(),
+        Err(err) => {
+            eprintln!("{err}");
+            std::process::exit(2)
         }
     }
 }
@@ -41,10 +38,7 @@ fn main() -> tantivy::Result<()> {
         .tokenizers()
         .register("jieba", tantivy_jieba::JiebaTokenizer::new());
     let mut writer: IndexWriter = index.writer_with_num_threads(2, 100_000_000)?;
-    let mut paths = Vec::new();
-    files(Path::new(corpus), &mut paths);
-    paths.sort();
-    for path in paths {
+    for path in files(Path::new(corpus)) {
         let Ok(content) = std::fs::read_to_string(&path) else {
             continue;
         };

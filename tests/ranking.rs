@@ -81,14 +81,8 @@ fn a_reprinted_passage_is_one_hit_listing_the_other_place() {
 
 #[test]
 fn words_close_together_rank_above_scattered_ones() {
-    let corpus = tempfile::tempdir().expect("temp dir");
     let filler = "各项工作稳步推进，取得了阶段性成效。".repeat(6);
-    std::fs::write(
-        corpus.path().join("r.txt"),
-        format!("某县卫生局2023年工作总结\n一、医疗\n推进医共体{filler}建设。\n二、改革\n持续推进医共体建设。{filler}\n"),
-    )
-    .expect("write");
-    let index = Indexed::of(corpus.path());
+    let (_corpus, index) = Indexed::of_files(&[("r.txt", &format!("某县卫生局2023年工作总结\n一、医疗\n推进医共体{filler}建设。\n二、改革\n持续推进医共体建设。{filler}\n"))]);
     let result = index.json(&["医共体", "建设"]);
     assert_eq!(hits(&result).len(), 2);
     assert!(
@@ -99,14 +93,8 @@ fn words_close_together_rank_above_scattered_ones() {
 
 #[test]
 fn a_match_in_the_heading_counts_more_than_one_deep_in_a_paragraph() {
-    let corpus = tempfile::tempdir().expect("temp dir");
     let filler = "各项工作稳步推进，取得了阶段性成效。".repeat(4);
-    std::fs::write(
-        corpus.path().join("r.txt"),
-        format!("某县卫生局2023年工作总结\n一、综合工作\n{filler}同时开展了健康扶贫。\n二、健康扶贫\n{filler}\n"),
-    )
-    .expect("write");
-    let index = Indexed::of(corpus.path());
+    let (_corpus, index) = Indexed::of_files(&[("r.txt", &format!("某县卫生局2023年工作总结\n一、综合工作\n{filler}同时开展了健康扶贫。\n二、健康扶贫\n{filler}\n"))]);
     let result = index.json(&["健康扶贫", "--per-report", "0"]);
     assert_eq!(hits(&result).len(), 2, "{result}");
     assert_eq!(

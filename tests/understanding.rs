@@ -59,13 +59,10 @@ fn simplified_query_finds_the_traditional_report_and_the_reverse() {
 
 #[test]
 fn full_width_letters_and_digits_match_half_width_queries() {
-    let corpus = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        corpus.path().join("r.txt"),
-        "某县卫生局2023年工作总结\n全县完成ＨＰＶ疫苗接种１２０人次。\n",
-    )
-    .expect("write");
-    let index = Indexed::of(corpus.path());
+    let (_corpus, index) = Indexed::of_files(&[(
+        "r.txt",
+        &"某县卫生局2023年工作总结\n全县完成ＨＰＶ疫苗接种１２０人次。\n",
+    )]);
     let result = index.json(&["HPV"]);
     assert_eq!(hits(&result).len(), 1);
     assert!(field(&hits(&result)[0], "snippet").contains("«ＨＰＶ»"));

@@ -158,6 +158,9 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         (hit.path.clone(), hit.report)
     });
     hits.truncate(request.limit);
+    for hit in &mut hits {
+        hit.snippet = snippet(&hit.text, &built.highlights);
+    }
     Ok(SearchResults {
         total_hits,
         hits,
@@ -243,7 +246,8 @@ fn read_hit(
         title: text_of(fields.title),
         year: facet_of(fields.year).parse::<u16>().ok(),
         heading: text_of(fields.heading),
-        snippet: snippet(&text, &built.highlights),
+        // Cut for the hits shown only, once ranking is done.
+        snippet: Snippet::default(),
         text,
         kind: facet_of(fields.kind),
         level: facet_of(fields.level),

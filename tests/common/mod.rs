@@ -61,6 +61,17 @@ impl Indexed {
         Indexed { dir }
     }
 
+    /// The index of a corpus made of `files` (name, text), written into a temporary folder
+    /// that lives as long as the returned guard.
+    pub fn of_files(files: &[(&str, &str)]) -> (TempDir, Self) {
+        let corpus = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(corpus.path().join(name), text).expect("write a corpus file");
+        }
+        let index = Self::of(corpus.path());
+        (corpus, index)
+    }
+
     /// `baogao search ARGS… --index DIR`, not yet run.
     pub fn search(&self, args: &[&str]) -> Command {
         let mut command = baogao();
