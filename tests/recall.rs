@@ -211,7 +211,7 @@ fn every_passage_holding_the_words_is_found_and_nothing_holding_them_apart() {
 fn characters_far_apart_are_not_a_word() {
     let (_corpus, index) = Indexed::of_files(&[(
         "r.txt",
-        &"某县保健所2023年工作总结\n保卫工作扎实，生产安全无事故。\n乡镇卫生院建设加快。\n",
+        "某县保健所2023年工作总结\n保卫工作扎实，生产安全无事故。\n乡镇卫生院建设加快。\n",
     )]);
     let result = index.json(&["卫生院"]);
     assert_eq!(result["total_hits"], 1, "{result}");
@@ -230,7 +230,7 @@ fn characters_far_apart_are_not_a_word() {
 fn a_phrase_matches_the_exact_sequence_only() {
     let (_corpus, index) = Indexed::of_files(&[(
         "r.txt",
-        &"某县卫生局2023年工作总结\n推进家庭医生签约服务。\n家庭医生团队完成签约服务。\n",
+        "某县卫生局2023年工作总结\n推进家庭医生签约服务。\n家庭医生团队完成签约服务。\n",
     )]);
     let phrase = index.json(&["\"家庭医生签约\""]);
     assert_eq!(phrase["total_hits"], 1, "{phrase}");

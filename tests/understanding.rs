@@ -61,7 +61,7 @@ fn simplified_query_finds_the_traditional_report_and_the_reverse() {
 fn full_width_letters_and_digits_match_half_width_queries() {
     let (_corpus, index) = Indexed::of_files(&[(
         "r.txt",
-        &"某县卫生局2023年工作总结\n全县完成ＨＰＶ疫苗接种１２０人次。\n",
+        "某县卫生局2023年工作总结\n全县完成ＨＰＶ疫苗接种１２０人次。\n",
     )]);
     let result = index.json(&["HPV"]);
     assert_eq!(hits(&result).len(), 1);
