@@ -21,9 +21,7 @@ fn main() {
     let corpus = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "corpus".to_string());
-    let mut paths = Vec::new();
-    files(Path::new(&corpus), &mut paths);
-    let texts: Vec<String> = paths
+    let texts: Vec<String> = files(Path::new(&corpus))
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .collect();
