@@ -7,7 +7,7 @@
 mod common;
 
 use baogao::index::open_index;
-use baogao::search::{build_query, Filters};
+use baogao::search::{build_query, vocabulary, Filters};
 use baogao::tokenize::unit_runs;
 use common::Indexed;
 use std::collections::BTreeSet;
@@ -149,14 +149,15 @@ fn every_passage_holding_the_words_is_found_and_nothing_holding_them_apart() {
     let mut passages = passages;
     passages.sort_by(|a, b| a.key.cmp(&b.key));
 
+    let is_word = vocabulary(&searcher, fields.text);
     let mut queries: Vec<String> = HAND_PICKED.iter().map(|q| q.to_string()).collect();
     queries.extend(drawn_queries(&passages));
     let (mut expected_total, mut found_total, mut extra_total) = (0usize, 0usize, 0usize);
     let mut misses = Vec::new();
     for query in &queries {
         let words: Vec<&str> = query.split_whitespace().collect();
-        let built =
-            build_query(&open.schema, query, &Filters::default(), true).expect("a valid query");
+        let built = build_query(&open.schema, query, &Filters::default(), true, &is_word)
+            .expect("a valid query");
         let found: BTreeSet<DocAddress> = searcher
             .search(
                 &*built.query,

@@ -13,17 +13,17 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
-use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::Term;
 use thiserror::Error;
 
 use super::filters::Filters;
 use super::parse::{parse_query, Atom, ParseError, ParsedQuery};
+use super::segment::segment;
 use super::synonyms::synonyms_of;
 use super::years::YearFilter;
 use crate::schema::IndexSchema;
 use crate::text::fold;
-use crate::tokenize::{bigrams, unit_runs, JiebaWords, Mode};
+use crate::tokenize::{bigrams, unit_runs};
 
 /// Weight of a substring-only match against a jieba word match.
 const GRAM_BOOST: f32 = 0.3;
@@ -53,19 +53,25 @@ pub struct BuiltQuery {
     pub typed: Vec<Vec<String>>,
 }
 
-/// Builds the query for the user's `text` under `filters`; `exact` turns synonyms off.
+/// Builds the query for the user's `text` under `filters`; `exact` turns synonyms off;
+/// `is_word` tells the words the index holds (see [`super::segment::vocabulary`]).
 pub fn build_query(
     schema: &IndexSchema,
     text: &str,
     filters: &Filters,
     exact: bool,
+    is_word: &dyn Fn(&str) -> bool,
 ) -> Result<BuiltQuery, QueryError> {
     let error = |reason| QueryError {
         query: text.to_string(),
         reason,
     };
     let parsed = parse_query(text).map_err(error)?;
-    let builder = Builder { schema, exact };
+    let builder = Builder {
+        schema,
+        exact,
+        is_word,
+    };
     let ParsedQuery { groups, excluded } = parsed;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut highlights = Vec::new();
@@ -132,6 +138,7 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 struct Builder<'a> {
     schema: &'a IndexSchema,
     exact: bool,
+    is_word: &'a dyn Fn(&str) -> bool,
 }
 
 impl Builder<'_> {
@@ -179,15 +186,10 @@ impl Builder<'_> {
         Some(Box::new(DisjunctionMaxQuery::new(options)))
     }
 
-    /// The jieba words of `text` (query mode) in every search field, the best field counting
-    /// most; `in_text` false leaves the passage text out (phrases match it by grams).
+    /// The words of `text`, cut by the index's vocabulary, in every search field, the best
+    /// field counting most; `in_text` false leaves the passage text out (phrases match it by grams).
     fn words(&self, text: &str, in_text: bool) -> Option<Box<dyn Query>> {
-        let mut tokenizer = JiebaWords::new(Mode::Query);
-        let mut stream = tokenizer.token_stream(text);
-        let mut tokens: Vec<(usize, String)> = Vec::new();
-        while let Some(token) = stream.next() {
-            tokens.push((token.position, token.text.clone()));
-        }
+        let tokens = segment(text, self.is_word);
         if tokens.is_empty() {
             return None;
         }

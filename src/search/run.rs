@@ -10,6 +10,7 @@ use thiserror::Error;
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
 use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
+use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
@@ -87,14 +88,16 @@ pub enum SearchError {
 
 /// Runs `request` against an open index.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let is_word = vocabulary(&searcher, open.schema.fields.text);
     let built = build_query(
         &open.schema,
         &request.query,
         &request.filters,
         request.exact,
+        &is_word,
     )?;
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
 
     let candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
     let mut collectors = MultiCollector::new();

@@ -33,36 +33,16 @@ pub fn user_words(text: &str) -> impl Iterator<Item = (&str, Option<usize>)> {
         })
 }
 
-/// How jieba cuts: search mode also yields the words inside a long word (卫生院 → 卫生,
-/// 卫生院), for indexing; default mode yields each word once, for queries, so that a query
-/// asks for the words a document indexed in search mode holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Index,
-    Query,
-}
-
-/// Jieba (HMM off: it merged 市卫健委 into one word and lost 卫健委) on the folded text,
-/// with offsets into the original text, punctuation dropped and Latin lower-cased.
-#[derive(Clone)]
+/// Jieba in search mode (a long word also yields the words inside it: 卫生院 → 卫生, 卫生院),
+/// HMM off (it merged 市卫健委 into one word and lost 卫健委), on the folded text, with offsets
+/// into the original text, punctuation dropped and Latin lower-cased. Queries are not cut by
+/// jieba but by the vocabulary this builds (`search::segment`).
+#[derive(Clone, Default)]
 pub struct JiebaWords {
-    mode: Mode,
     folded: String,
     /// Byte offset in the original text of each byte offset of `folded` (and of its end).
     to_original: Vec<usize>,
     tokens: Vec<Token>,
-}
-
-impl JiebaWords {
-    /// A tokenizer cutting in `mode`.
-    pub fn new(mode: Mode) -> Self {
-        JiebaWords {
-            mode,
-            folded: String::new(),
-            to_original: Vec::new(),
-            tokens: Vec::new(),
-        }
-    }
 }
 
 impl Tokenizer for JiebaWords {
@@ -79,11 +59,7 @@ impl Tokenizer for JiebaWords {
             self.folded.push(folded);
         }
         self.to_original.push(text.len());
-        let mode = match self.mode {
-            Mode::Index => TokenizeMode::Search,
-            Mode::Query => TokenizeMode::Default,
-        };
-        for word in dictionary().tokenize(&self.folded, mode, false) {
+        for word in dictionary().tokenize(&self.folded, TokenizeMode::Search, false) {
             if !word.word.chars().any(char::is_alphanumeric) {
                 continue;
             }
@@ -131,8 +107,8 @@ impl TokenStream for BufferedStream<'_> {
 mod tests {
     use super::*;
 
-    fn words(mode: Mode, text: &str) -> Vec<(String, String, usize)> {
-        let mut tokenizer = JiebaWords::new(mode);
+    fn words(text: &str) -> Vec<(String, String, usize)> {
+        let mut tokenizer = JiebaWords::default();
         let mut stream = tokenizer.token_stream(text);
         let mut out = Vec::new();
         while let Some(token) = stream.next() {
@@ -147,7 +123,7 @@ mod tests {
 
     #[test]
     fn search_mode_yields_inner_words_and_drops_punctuation() {
-        let tokens: Vec<String> = words(Mode::Index, "乡镇卫生院，HPV筛查。")
+        let tokens: Vec<String> = words("乡镇卫生院，HPV筛查。")
             .into_iter()
             .map(|t| t.0)
             .collect();
@@ -161,17 +137,8 @@ mod tests {
     }
 
     #[test]
-    fn query_mode_yields_each_word_once() {
-        let tokens: Vec<String> = words(Mode::Query, "乡镇卫生院")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
-        assert!(!tokens.contains(&"卫生".to_string()), "{tokens:?}");
-    }
-
-    #[test]
     fn traditional_text_is_cut_as_simplified_with_offsets_into_the_original() {
-        let tokens = words(Mode::Index, "縣衛生院ＨＰＶ");
+        let tokens = words("縣衛生院ＨＰＶ");
         assert!(
             tokens
                 .iter()
@@ -188,7 +155,7 @@ mod tests {
 
     #[test]
     fn user_dictionary_words_are_one_word() {
-        let tokens: Vec<String> = words(Mode::Query, "推进医共体建设和两癌筛查")
+        let tokens: Vec<String> = words("推进医共体建设和两癌筛查")
             .into_iter()
             .map(|t| t.0)
             .collect();

@@ -5,7 +5,7 @@ mod grams;
 mod jieba;
 
 pub use grams::{bigrams, fold_unit, is_unit, unit_runs, GramSize, Grams};
-pub use jieba::{dictionary, user_words, JiebaWords, Mode};
+pub use jieba::{dictionary, user_words, JiebaWords};
 
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Index;
@@ -25,7 +25,7 @@ pub const KNOWN: &[&str] = &[JIEBA, BIGRAM, UNIGRAM, RAW];
 /// Registers baogao's tokenizers on `index`, under the names the schema uses.
 pub fn register(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(JIEBA, TextAnalyzer::from(JiebaWords::new(Mode::Index)));
+    tokenizers.register(JIEBA, TextAnalyzer::from(JiebaWords::default()));
     tokenizers.register(BIGRAM, TextAnalyzer::from(Grams::new(GramSize::Bigram)));
     tokenizers.register(UNIGRAM, TextAnalyzer::from(Grams::new(GramSize::Unigram)));
 }
