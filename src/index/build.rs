@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::schema::Facet;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 use thiserror::Error;
 
 use super::meta::{IndexMeta, META_FILE};
@@ -15,6 +16,9 @@ use crate::report::{load_overrides, parse_file, Report};
 use crate::schema::{Fields, IndexSchema, SchemaError};
 use crate::text::fold;
 use crate::tokenize;
+
+/// Size of a compressed block of stored passages.
+const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
 
 /// Memory the writer may use for each indexing thread before it flushes a segment.
 const WRITER_BUDGET_PER_THREAD: usize = 128 * 1024 * 1024;
@@ -106,9 +110,14 @@ pub fn build_index(
     std::fs::create_dir_all(&staging)
         .map_err(io_error(format!("creating `{}`", staging.display())))?;
 
-    let index = Index::create_in_dir(&staging, schema.schema.clone()).map_err(tantivy_error(
-        format!("creating an index in `{}`", staging.display()),
-    ))?;
+    let index = Index::builder()
+        .schema(schema.schema.clone())
+        .settings(index_settings())
+        .create_in_dir(&staging)
+        .map_err(tantivy_error(format!(
+            "creating an index in `{}`",
+            staging.display()
+        )))?;
     tokenize::register(&index);
     let threads = threads.max(1);
     let mut writer: IndexWriter = index
@@ -193,6 +202,16 @@ pub fn build_index(
         other_files: walk.other_files,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// The stored passages compressed with zstd in blocks larger than tantivy's default: passages
+/// of one report repeat its title and headings, which a larger block lets zstd share.
+fn index_settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        docstore_blocksize: DOCSTORE_BLOCK_BYTES,
+        ..IndexSettings::default()
+    }
 }
 
 /// The tantivy documents of one report's passages.
