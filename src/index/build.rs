@@ -17,8 +17,8 @@ use crate::schema::{Fields, IndexSchema, SchemaError};
 use crate::text::fold;
 use crate::tokenize;
 
-/// Size of a compressed block of stored passages.
-const DOCSTORE_BLOCK_BYTES: usize = 64 * 1024;
+/// Size of a compressed block of stored passages (tantivy's default).
+const DOCSTORE_BLOCK_BYTES: usize = 16 * 1024;
 
 /// Memory the writer may use for each indexing thread before it flushes a segment.
 const WRITER_BUDGET_PER_THREAD: usize = 128 * 1024 * 1024;
@@ -204,8 +204,10 @@ pub fn build_index(
     })
 }
 
-/// The stored passages compressed with zstd in blocks larger than tantivy's default: passages
-/// of one report repeat its title and headings, which a larger block lets zstd share.
+/// The stored passages compressed with zstd (passages of one report repeat its title and
+/// headings), in blocks of tantivy's default size: a search reads up to a hundred passages,
+/// and a larger block costs each read more decompression (64 KiB blocks: index 2.08× the
+/// corpus instead of 2.18×, but in-process search p50 13.7 ms instead of 4.7 ms on 100M).
 fn index_settings() -> IndexSettings {
     IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor::default()),

@@ -17,7 +17,7 @@ use crate::index::OpenIndex;
 use crate::report::Date;
 
 /// Candidates reranked beyond what is shown, at the least.
-const MIN_CANDIDATES: usize = 200;
+const MIN_CANDIDATES: usize = 100;
 
 /// What to search for.
 #[derive(Debug, Clone)]
