@@ -132,9 +132,7 @@ fn paragraphs(folder: &Path, into: &mut Vec<String>) {
 
 /// The report files of a folder, as `baogao index` finds them.
 fn walk(folder: &Path) -> Vec<PathBuf> {
-    baogao::corpus::find_report_files(folder, None)
-        .map(|walk| walk.files.into_iter().map(|file| file.path).collect())
-        .unwrap_or_else(|err| fail(&err.to_string()))
+    baogao::corpus::report_paths(folder).unwrap_or_else(|err| fail(&err.to_string()))
 }
 
 /// Simplified → one traditional form, from the folding table read backwards.

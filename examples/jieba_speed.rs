@@ -8,13 +8,10 @@ use tantivy_jieba::jieba_rs::TokenizeMode;
 
 /// The report files of a folder, as `baogao index` finds them.
 fn files(folder: &Path) -> Vec<PathBuf> {
-    match baogao::corpus::find_report_files(folder, None) {
-        Ok(walk) => walk.files.into_iter().map(|file| file.path).collect(),
-        Err(err) => {
-            eprintln!("{err}");
-            std::process::exit(2)
-        }
-    }
+    baogao::corpus::report_paths(folder).unwrap_or_else(|err| {
+        eprintln!("{err}");
+        std::process::exit(2)
+    })
 }
 
 fn main() {

@@ -4,4 +4,6 @@ mod read;
 mod walk;
 
 pub use read::{read_text, ReadError};
-pub use walk::{find_report_files, CorpusFile, Skipped, Walk, WalkError, SIDECAR_SUFFIX};
+pub use walk::{
+    find_report_files, report_paths, CorpusFile, Skipped, Walk, WalkError, SIDECAR_SUFFIX,
+};

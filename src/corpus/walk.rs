@@ -110,6 +110,15 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
     Ok(walk)
 }
 
+/// The paths of the report files under `root`, sorted (what [`find_report_files`] finds).
+pub fn report_paths(root: &Path) -> Result<Vec<PathBuf>, WalkError> {
+    Ok(find_report_files(root, None)?
+        .files
+        .into_iter()
+        .map(|file| file.path)
+        .collect())
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
 }
