@@ -238,7 +238,6 @@ fn documents<'a>(
             let mut document = TantivyDocument::default();
             document.add_text(fields.text, &passage.text);
             document.add_text(fields.grams, &passage.text);
-            document.add_text(fields.chars, &passage.text);
             document.add_text(fields.title, &report.title);
             document.add_text(fields.heading, &passage.heading);
             document.add_text(fields.path, relative);
