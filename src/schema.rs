@@ -14,6 +14,7 @@ use crate::tokenize::{BIGRAM, JIEBA, RAW};
 pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("schema.toml", include_str!("../index_schema/schema.toml")),
     ("synonyms.txt", include_str!("../index_schema/synonyms.txt")),
+    ("t2s.txt", include_str!("../index_schema/t2s.txt")),
     ("userdict.txt", include_str!("../index_schema/userdict.txt")),
 ];
 
