@@ -2,7 +2,7 @@
 //! than silently wrong results.
 
 use std::path::{Path, PathBuf};
-use tantivy::Index;
+use tantivy::{Index, IndexReader, ReloadPolicy};
 use thiserror::Error;
 
 use super::meta::{IndexMeta, META_FILE};
@@ -40,6 +40,9 @@ pub enum OpenError {
 /// An index ready for searching.
 pub struct OpenIndex {
     pub index: Index,
+    /// One reader for every search of this process: opening one costs more than a search of a
+    /// rare word. It sees the index as it was when opened (no reloading, no watcher thread).
+    pub reader: IndexReader,
     pub schema: IndexSchema,
     pub meta: IndexMeta,
     pub dir: PathBuf,
@@ -67,8 +70,17 @@ pub fn open_index(dir: &Path) -> Result<OpenIndex, OpenError> {
         source,
     })?;
     tokenize::register(&index);
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .map_err(|source| OpenError::Tantivy {
+            dir: dir.to_path_buf(),
+            source,
+        })?;
     Ok(OpenIndex {
         index,
+        reader,
         schema,
         meta,
         dir: dir.to_path_buf(),

@@ -88,8 +88,7 @@ pub enum SearchError {
 
 /// Runs `request` against an open index.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let is_word = vocabulary(&searcher, open.schema.fields.text);
     let built = build_query(
         &open.schema,
