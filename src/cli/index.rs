@@ -6,15 +6,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{is_broken_pipe, IndexLocation};
+use crate::corpus::{count_by_kind, parse_size, ReadOptions};
 use crate::index::build_index;
+
+/// The exit code of `--strict` when files were skipped (the index is still built): distinct
+/// from 2, which means the run failed and the previous index was kept.
+pub const STRICT_EXIT_CODE: u8 = 3;
 
 /// Arguments of `baogao index`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  baogao index                      # index ./corpus into ./.baogao-index\n  baogao index ~/reports --index /tmp/reports-index\n  BAOGAO_INDEX=/tmp/idx baogao index corpus"
+    after_help = "Examples:\n  baogao index                      # index ./corpus into ./.baogao-index\n  baogao index ~/reports --index /tmp/reports-index\n  baogao index ~/reports --max-file-size 10M --strict\n  BAOGAO_INDEX=/tmp/idx baogao index corpus\n\nFiles that cannot be read (empty, binary, undecodable, too large, unreadable, broken or looping\nsymlinks, names that are not UTF-8) are skipped, each named once on stderr with the reason,\nthen counted by reason.\n\nExit status: 0 when anything was indexed, 2 on error (nothing indexed; the previous index is\nkept), 3 with --strict when any file was skipped (the index is built all the same)."
 )]
 pub struct IndexArgs {
-    /// The folder of report files (.txt, .md), walked recursively
+    /// The folder of report files (.txt, .md, .html, .htm, .docx), walked recursively
     #[arg(value_name = "CORPUS_DIR", default_value = "corpus")]
     pub corpus: PathBuf,
     #[command(flatten)]
@@ -22,6 +27,12 @@ pub struct IndexArgs {
     /// Indexing threads [default: the number of cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
+    /// Skip files larger than this: bytes, or with K, M or G (512K, 10M)
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_file_size: u64,
+    /// Exit with status 3 when any file was skipped
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Runs `baogao index`.
@@ -30,7 +41,10 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         .threads
         .map(usize::from)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
-    let summary = build_index(&args.corpus, &args.location.dir, threads)?;
+    let read = ReadOptions {
+        max_file_size: args.max_file_size,
+    };
+    let summary = build_index(&args.corpus, &args.location.dir, threads, &read)?;
     for skipped in &summary.skipped {
         eprintln!(
             "baogao: warning: skipped `{}`: {}",
@@ -40,6 +54,17 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
     }
     for warning in &summary.warnings {
         eprintln!("baogao: warning: {warning}");
+    }
+    if !summary.skipped.is_empty() {
+        let counts: Vec<String> = count_by_kind(&summary.skipped)
+            .into_iter()
+            .map(|(kind, count)| format!("{count} {}", kind.label()))
+            .collect();
+        eprintln!(
+            "baogao: skipped {} files: {}",
+            summary.skipped.len(),
+            counts.join(", ")
+        );
     }
     let mut line = format!(
         "indexed {} files, {} reports, {} passages ({} boilerplate lines dropped) in {:.2} s into {}",
@@ -57,6 +82,13 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         if !is_broken_pipe(&err) {
             return Err(err.into());
         }
+    }
+    if args.strict && !summary.skipped.is_empty() {
+        eprintln!(
+            "baogao: error: {} files were skipped and --strict was given",
+            summary.skipped.len()
+        );
+        return Ok(ExitCode::from(STRICT_EXIT_CODE));
     }
     Ok(ExitCode::SUCCESS)
 }

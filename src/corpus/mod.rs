@@ -1,9 +1,15 @@
-//! The corpus: which files under a folder are reports, and reading them as text.
+//! The corpus: which files under a folder are reports, and reading them as text: decoding
+//! their bytes ([`decode`]) and extracting the text of each format ([`formats`]).
 
+pub mod decode;
+pub mod formats;
 mod read;
+mod skip;
 mod walk;
 
-pub use read::{read_text, ReadError};
-pub use walk::{
-    find_report_files, report_paths, CorpusFile, Skipped, Walk, WalkError, SIDECAR_SUFFIX,
+pub use formats::Format;
+pub use read::{
+    parse_size, read_document, read_text, Document, ReadError, ReadOptions, DEFAULT_MAX_FILE_SIZE,
 };
+pub use skip::{count_by_kind, SkipKind, Skipped};
+pub use walk::{find_report_files, report_paths, CorpusFile, Walk, WalkError, SIDECAR_SUFFIX};

@@ -4,12 +4,12 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 use walkdir::WalkDir;
 
+use super::formats::Format;
+use super::skip::{SkipKind, Skipped};
+
 /// The suffix of a report's metadata sidecar (`004_….txt.meta.toml`): read with its report,
 /// never counted as a file of another kind.
 pub const SIDECAR_SUFFIX: &str = ".meta.toml";
-
-/// File extensions read as report text.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "md"];
 
 /// A report file found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,13 +18,8 @@ pub struct CorpusFile {
     pub path: PathBuf,
     /// Its path relative to the corpus root, `/`-separated: what the index stores.
     pub relative: String,
-}
-
-/// Something under the corpus root that was not read, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub path: PathBuf,
-    pub reason: String,
+    /// Its format, by extension.
+    pub format: Format,
 }
 
 /// What a walk found.
@@ -33,7 +28,8 @@ pub struct Walk {
     pub files: Vec<CorpusFile>,
     /// Files of other kinds, left alone (counted, not reported one by one).
     pub other_files: usize,
-    /// Entries that could not be walked (permissions, symlink loops, …).
+    /// Entries that could not be walked (permissions, broken links, symlink loops, names
+    /// that are not UTF-8), each once.
     pub skipped: Vec<Skipped>,
 }
 
@@ -73,11 +69,7 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().unwrap_or(root).to_path_buf();
-                walk.skipped.push(Skipped {
-                    path,
-                    reason: walk_error_reason(&err),
-                });
+                walk.skipped.push(walk_error_skip(root, &err));
                 continue;
             }
         };
@@ -91,20 +83,26 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
         if is_sidecar {
             continue;
         }
-        if !has_report_extension(entry.path()) {
+        let Some(format) = Format::of(entry.path()) else {
             walk.other_files += 1;
             continue;
-        }
+        };
+        // The index stores paths as UTF-8 text, and `path:N` must lead back to the file: a
+        // name made lossy (� for the bytes that are not UTF-8) would lead nowhere, so such a
+        // file is skipped, and the warning says how to rename it.
         let Some(relative) = relative_path(root, entry.path()) else {
             walk.skipped.push(Skipped {
                 path: entry.path().to_path_buf(),
-                reason: "its name is not valid Unicode".to_string(),
+                kind: SkipKind::BadName,
+                reason: "its name is not valid UTF-8 (rename it, e.g. `convmv -f gbk -t utf-8 --notest`)"
+                    .to_string(),
             });
             continue;
         };
         walk.files.push(CorpusFile {
             path: entry.path().to_path_buf(),
             relative,
+            format,
         });
     }
     Ok(walk)
@@ -123,16 +121,6 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|name| name.starts_with('.'))
 }
 
-fn has_report_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| {
-            REPORT_EXTENSIONS
-                .iter()
-                .any(|known| ext.eq_ignore_ascii_case(known))
-        })
-}
-
 fn relative_path(root: &Path, path: &Path) -> Option<String> {
     let relative = path.strip_prefix(root).ok()?;
     let parts: Option<Vec<&str>> = relative
@@ -142,13 +130,48 @@ fn relative_path(root: &Path, path: &Path) -> Option<String> {
     Some(parts?.join("/"))
 }
 
-fn walk_error_reason(err: &walkdir::Error) -> String {
-    if err.loop_ancestor().is_some() {
-        return "symbolic link loop".to_string();
+/// The errno of "too many levels of symbolic links" (a link that leads to itself); std has
+/// no stable `ErrorKind` for it.
+#[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+const ELOOP: i32 = 62;
+#[cfg(not(any(target_os = "macos", target_os = "ios", target_os = "freebsd")))]
+const ELOOP: i32 = 40;
+
+/// What to report for an entry the walk could not enter or follow.
+fn walk_error_skip(root: &Path, err: &walkdir::Error) -> Skipped {
+    let path = err.path().unwrap_or(root).to_path_buf();
+    let skip = |kind, reason: String| Skipped {
+        path: path.clone(),
+        kind,
+        reason,
+    };
+    if let Some(ancestor) = err.loop_ancestor() {
+        return skip(
+            SkipKind::LinkLoop,
+            format!(
+                "symbolic link loop (it leads back to `{}`)",
+                ancestor.display()
+            ),
+        );
     }
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
     match err.io_error() {
-        Some(io) => io.to_string(),
-        None => err.to_string(),
+        Some(io) if is_link && io.raw_os_error() == Some(ELOOP) => skip(
+            SkipKind::LinkLoop,
+            "symbolic link loop (it leads back to itself)".to_string(),
+        ),
+        Some(io) if is_link && io.kind() == std::io::ErrorKind::NotFound => {
+            let target = std::fs::read_link(&path)
+                .map_or_else(|_| "?".to_string(), |t| t.display().to_string());
+            skip(
+                SkipKind::BrokenLink,
+                format!("broken symbolic link (its target `{target}` does not exist)"),
+            )
+        }
+        Some(io) => skip(SkipKind::Unreadable, format!("cannot read it: {io}")),
+        None => skip(SkipKind::Unreadable, format!("cannot read it: {err}")),
     }
 }
 

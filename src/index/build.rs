@@ -11,7 +11,7 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
 use thiserror::Error;
 
 use super::meta::{IndexMeta, META_FILE};
-use crate::corpus::{find_report_files, read_text, Skipped, WalkError};
+use crate::corpus::{find_report_files, read_document, ReadOptions, Skipped, WalkError};
 use crate::dates::to_datetime;
 use crate::report::{load_overrides, parse_file, Report};
 use crate::schema::{Fields, IndexSchema, SchemaError};
@@ -38,7 +38,7 @@ pub enum BuildError {
     Walk(#[from] WalkError),
     #[error(transparent)]
     Schema(#[from] SchemaError),
-    #[error("no report files (.txt, .md) in `{dir}`{}", others_note(*.other_files))]
+    #[error("no report files ({}) in `{dir}`{}", crate::corpus::Format::extension_list(), others_note(*.other_files))]
     NoReports { dir: PathBuf, other_files: usize },
     #[error("none of the {files} report files in `{dir}` could be read (see the warnings above)")]
     NothingIndexed { dir: PathBuf, files: usize },
@@ -91,11 +91,12 @@ pub struct BuildSummary {
 }
 
 /// Builds the index of the corpus at `corpus` into `index_dir`, replacing the index there.
-/// `threads` is the number of indexing threads.
+/// `threads` is the number of indexing threads; `read` says how files are read.
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
     threads: usize,
+    read: &ReadOptions,
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let schema = IndexSchema::embedded()?;
@@ -142,11 +143,12 @@ pub fn build_index(
     let mut warnings = Vec::new();
     let (mut files, mut reports, mut passages, mut boilerplate_lines) = (0, 0, 0, 0);
     for file in &walk.files {
-        let text = match read_text(&file.path) {
-            Ok(text) => text,
+        let source = match read_document(&file.path, file.format, read) {
+            Ok(source) => source,
             Err(err) => {
                 skipped.push(Skipped {
                     path: file.path.clone(),
+                    kind: err.kind(),
                     reason: err.to_string(),
                 });
                 continue;
@@ -156,7 +158,7 @@ pub fn build_index(
             warnings.push(format!("override ignored: {err}"));
             None
         });
-        let mut parsed = parse_file(&text, file_name(&file.relative));
+        let mut parsed = parse_file(source.text(), file_name(&file.relative));
         files += 1;
         boilerplate_lines += parsed.boilerplate_lines;
         for report in &mut parsed.reports {
@@ -164,6 +166,10 @@ pub fn build_index(
                 if let Err(err) = overrides.apply(report.number, report) {
                     warnings.push(format!("override ignored: {err}"));
                 }
+            }
+            // `path:N` is the file's line (or a .docx paragraph), not the extracted text's.
+            for passage in &mut report.passages {
+                passage.line = source.number_of_line(passage.line);
             }
             for document in documents(&schema.fields, &file.relative, report) {
                 writer

@@ -1,0 +1,354 @@
+//! Turning a file's bytes into text: UTF-8 (with or without a byte-order mark), UTF-16 with
+//! a byte-order mark, GB18030/GBK (the legacy encoding of most Chinese government files) and,
+//! failing those, what chardetng guesses. Bytes that do not decode cleanly are an error, never
+//! text with replacement characters: mojibake in the index would match nothing and show garbage.
+
+use encoding_rs::{
+    DecoderResult, Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE,
+    UTF_8,
+};
+use thiserror::Error;
+
+/// A decoded file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// The encoding it was read in (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    pub encoding: &'static str,
+}
+
+/// Why bytes were not taken as text.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DecodeError {
+    #[error("it is empty")]
+    Empty,
+    #[error("it looks binary (it holds NUL bytes)")]
+    NulBytes,
+    #[error("it looks binary ({controls} of its first {chars} characters are control characters)")]
+    ControlCharacters { controls: usize, chars: usize },
+    #[error("it is not valid {encoding} text (malformed bytes at byte {offset})")]
+    Malformed {
+        encoding: &'static str,
+        offset: usize,
+    },
+    #[error("its encoding is unknown: it is not UTF-8, and as {guess} (the best guess) it is malformed at byte {offset}")]
+    Unknown { guess: &'static str, offset: usize },
+}
+
+/// Share of letters that must be CJK for non-UTF-8 bytes that decode as GB18030 to be taken
+/// as GB18030: Latin-1 or Big5 bytes often pair up into valid but rare GB18030 characters.
+const MIN_CJK_SHARE: f64 = 0.5;
+
+/// How many characters the binary check looks at, and how many control characters in them
+/// make a file binary (a text file may hold a stray form feed or escape, not dozens).
+const CONTROL_SAMPLE_CHARS: usize = 4096;
+const MAX_CONTROL_SHARE: f64 = 0.02;
+
+/// Decodes `bytes`. `declared` is an encoding the file names itself (an HTML `<meta charset>`),
+/// tried after the byte-order marks and UTF-8 and before guessing.
+pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        let text =
+            strict(encoding, &bytes[bom_length..]).map_err(|offset| DecodeError::Malformed {
+                encoding: encoding.name(),
+                offset: offset + bom_length,
+            })?;
+        return checked(text, encoding);
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(DecodeError::NulBytes);
+    }
+    // Valid UTF-8 with anything beyond ASCII is practically never another encoding, whatever
+    // a stale `<meta charset>` says (pages are re-saved as UTF-8 and keep their old header).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return checked(text.to_string(), UTF_8);
+    }
+    if let Some(encoding) = declared.map(ascii_compatible) {
+        if let Ok(text) = strict(encoding, bytes) {
+            return checked(text, encoding);
+        }
+    }
+    let gb18030 = strict(GB18030, bytes)
+        .ok()
+        .filter(|text| cjk_share(text) >= MIN_CJK_SHARE);
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    // No top-level-domain hint: with `cn` chardetng takes Big5 for GBK.
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    let is_gbk = guess == GBK || guess == GB18030;
+    let guessed = if is_gbk {
+        None
+    } else {
+        strict(guess, bytes).ok()
+    };
+    match (gb18030, guessed) {
+        // Big5 (and other CJK encodings) often decode cleanly as GB18030 too, into rare
+        // characters, kana and private-use code points: the reading with fewer of those wins.
+        (Some(gb), Some(other)) if is_multibyte(guess) && odd_chars(&other) <= odd_chars(&gb) => {
+            checked(other, guess)
+        }
+        // A short GBK text is often guessed as a single-byte encoding, which decodes anything.
+        (Some(gb), _) => checked(gb, GB18030),
+        (None, Some(other)) => checked(other, guess),
+        (None, None) => {
+            let encoding = if is_gbk { GB18030 } else { guess };
+            Err(DecodeError::Unknown {
+                guess: encoding.name(),
+                offset: strict(encoding, bytes).err().unwrap_or(0),
+            })
+        }
+    }
+}
+
+/// Legacy encodings of several bytes a character (Big5, Shift_JIS, EUC-KR, …), which the
+/// detector tells apart from GB18030 by the characters they make.
+fn is_multibyte(encoding: &'static Encoding) -> bool {
+    encoding == BIG5 || encoding == SHIFT_JIS || encoding == EUC_JP || encoding == EUC_KR
+}
+
+/// Characters that are rare in Chinese reports and common in text decoded in the wrong
+/// encoding: private-use code points, kana, Cyrillic, Greek, box drawing.
+fn odd_chars(text: &str) -> usize {
+    text.chars()
+        .filter(|c| {
+            matches!(c,
+                '\u{e000}'..='\u{f8ff}'
+                | '\u{3040}'..='\u{30ff}'
+                | '\u{0370}'..='\u{04ff}'
+                | '\u{2500}'..='\u{257f}'
+                | '\u{fffd}'
+            )
+        })
+        .count()
+}
+
+/// The encoding a page names itself in an HTML `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">` in its first kilobytes.
+pub fn html_declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head: String = head
+        .iter()
+        .map(|&b| char::from(b.to_ascii_lowercase()))
+        .collect();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(at) = tag.find("charset") {
+            let value = tag[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+            let value = value.trim_start_matches(['"', '\'']);
+            let end = value
+                .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
+                .unwrap_or(value.len());
+            return Encoding::for_label(&value.as_bytes()[..end]);
+        }
+    }
+    None
+}
+
+/// A page that says it is UTF-16 but has no byte-order mark is read as UTF-8, as browsers do
+/// (a `<meta>` readable as ASCII cannot be in UTF-16).
+fn ascii_compatible(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        UTF_8
+    } else {
+        encoding
+    }
+}
+
+/// Decodes `bytes` (no byte-order mark) in `encoding`, or says at which byte it went wrong.
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, after) => {
+            Err(read.saturating_sub(usize::from(bad) + usize::from(after)))
+        }
+        // The buffer is as large as encoding_rs says any input can need.
+        DecoderResult::OutputFull => Err(read),
+    }
+}
+
+/// Decoded text, unless it is empty or looks binary.
+fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if text.contains('\0') {
+        return Err(DecodeError::NulBytes);
+    }
+    let sample = text.chars().take(CONTROL_SAMPLE_CHARS);
+    let (mut chars, mut controls) = (0, 0);
+    for c in sample {
+        chars += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            controls += 1;
+        }
+    }
+    if controls as f64 > chars as f64 * MAX_CONTROL_SHARE {
+        return Err(DecodeError::ControlCharacters { controls, chars });
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// The share of the letters of `text` that are CJK ideographs, kana or hangul.
+fn cjk_share(text: &str) -> f64 {
+    let (mut letters, mut cjk) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_cjk(c) {
+            cjk += 1;
+        }
+    }
+    if letters == 0 {
+        0.0
+    } else {
+        cjk as f64 / letters as f64
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // kana
+        | '\u{3400}'..='\u{4dbf}' // extension A
+        | '\u{4e00}'..='\u{9fff}' // unified ideographs
+        | '\u{ac00}'..='\u{d7af}' // hangul
+        | '\u{f900}'..='\u{faff}' // compatibility ideographs
+        | '\u{20000}'..='\u{3134f}' // extensions B–G
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "东安县卫生健康局2023年工作总结\n一、医共体建设稳步推进。";
+
+    fn encoded(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xfe, 0xff]
+        } else {
+            vec![0xff, 0xfe]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            bytes.extend(pair);
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(TEXT.as_bytes(), None).expect("utf-8");
+        assert_eq!((plain.text.as_str(), plain.encoding), (TEXT, "UTF-8"));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(TEXT.as_bytes());
+        assert_eq!(decode(&bom, None).expect("utf-8 bom").text, TEXT);
+    }
+
+    #[test]
+    fn utf16_with_bom_both_byte_orders() {
+        let le = decode(&utf16(TEXT, false), None).expect("le");
+        assert_eq!((le.text.as_str(), le.encoding), (TEXT, "UTF-16LE"));
+        let be = decode(&utf16(TEXT, true), None).expect("be");
+        assert_eq!((be.text.as_str(), be.encoding), (TEXT, "UTF-16BE"));
+    }
+
+    #[test]
+    fn gbk_and_gb18030_bytes_decode_as_gb18030() {
+        let gbk = decode(&encoded(encoding_rs::GBK, TEXT), None).expect("gbk");
+        assert_eq!((gbk.text.as_str(), gbk.encoding), (TEXT, "gb18030"));
+        // 𠀀 (U+20000) has only a four-byte GB18030 form.
+        let rare = format!("{TEXT}𠀀");
+        let gb18030 = decode(&encoded(GB18030, &rare), None).expect("gb18030");
+        assert_eq!(gb18030.text, rare);
+    }
+
+    #[test]
+    fn a_short_gbk_text_is_not_taken_for_a_single_byte_encoding() {
+        let decoded = decode(&encoded(encoding_rs::GBK, "卫生院"), None).expect("gbk");
+        assert_eq!(decoded.text, "卫生院");
+    }
+
+    #[test]
+    fn gbk_with_a_broken_byte_is_an_error_not_mojibake() {
+        let mut bytes = encoded(encoding_rs::GBK, &TEXT.repeat(3));
+        bytes.insert(10, 0xff);
+        let err = decode(&bytes, None).unwrap_err();
+        assert!(matches!(err, DecodeError::Unknown { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_declared_encoding() {
+        let decoded = decode(TEXT.as_bytes(), Some(encoding_rs::GBK)).expect("utf-8");
+        assert_eq!(decoded.text, TEXT);
+    }
+
+    #[test]
+    fn big5_is_left_to_the_detector() {
+        let text = "臺灣衛生福利部醫院評鑑報告，縣市衛生局辦理情形。".repeat(4);
+        let decoded = decode(&encoded(encoding_rs::BIG5, &text), None).expect("big5");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text.as_str(), "Big5")
+        );
+    }
+
+    #[test]
+    fn empty_binary_and_malformed_bytes_are_errors() {
+        assert_eq!(decode(b"", None), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \r\n\t", None), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF\n", None), Err(DecodeError::Empty));
+        assert_eq!(decode(b"PK\x03\x04\0\0", None), Err(DecodeError::NulBytes));
+        let controls: Vec<u8> = (1u8..32).cycle().take(200).collect();
+        assert!(matches!(
+            decode(&controls, None),
+            Err(DecodeError::ControlCharacters { .. })
+        ));
+        let mut broken = b"\xEF\xBB\xBFok".to_vec();
+        broken.push(0xff);
+        assert_eq!(
+            decode(&broken, None),
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: 5
+            })
+        );
+        // A lone surrogate in UTF-16.
+        assert!(matches!(
+            decode(&[0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00], None),
+            Err(DecodeError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn meta_charset_is_found_in_both_forms() {
+        let modern = b"<html><head><meta charset=\"GBK\"><title>";
+        assert_eq!(html_declared_encoding(modern), Some(encoding_rs::GBK));
+        let old = b"<META http-equiv=Content-Type content='text/html; charset=gb2312'>";
+        assert_eq!(html_declared_encoding(old), Some(encoding_rs::GBK));
+        assert_eq!(html_declared_encoding(b"<meta name=x><p>"), None);
+    }
+}

@@ -1,0 +1,86 @@
+//! What was not indexed and why: each skipped file once, with a reason a person can act on,
+//! and a kind for the closing summary's counts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The kinds of skip the summary counts, in the order it lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SkipKind {
+    /// Empty, only whitespace, or markup with no text.
+    Empty,
+    /// NUL or control bytes: an image, archive or database with a report's extension.
+    Binary,
+    /// Not text in any encoding baogao reads without errors.
+    Encoding,
+    /// Over `--max-file-size`.
+    TooLarge,
+    /// A `.docx` that is not a readable Word document.
+    BadDocument,
+    /// The operating system refused to read it (permissions, I/O errors).
+    Unreadable,
+    /// A symbolic link to nothing.
+    BrokenLink,
+    /// A symbolic link that leads back to itself or a folder above it.
+    LinkLoop,
+    /// A file name that is not valid UTF-8.
+    BadName,
+}
+
+impl SkipKind {
+    /// A short label for the summary: `2 empty, 1 binary, …`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipKind::Empty => "empty",
+            SkipKind::Binary => "binary",
+            SkipKind::Encoding => "undecodable",
+            SkipKind::TooLarge => "over the size limit",
+            SkipKind::BadDocument => "broken document",
+            SkipKind::Unreadable => "unreadable",
+            SkipKind::BrokenLink => "broken symlink",
+            SkipKind::LinkLoop => "symlink loop",
+            SkipKind::BadName => "non-UTF-8 name",
+        }
+    }
+}
+
+/// Something under the corpus root that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub kind: SkipKind,
+    /// Why, as a clause: "it is empty", "broken symbolic link (…)".
+    pub reason: String,
+}
+
+/// How many skips of each kind, in [`SkipKind`] order.
+pub fn count_by_kind(skipped: &[Skipped]) -> Vec<(SkipKind, usize)> {
+    let mut counts = BTreeMap::new();
+    for skip in skipped {
+        *counts.entry(skip.kind).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_per_kind_in_a_fixed_order() {
+        let skip = |kind| Skipped {
+            path: PathBuf::from("x"),
+            kind,
+            reason: String::new(),
+        };
+        let skipped = [
+            skip(SkipKind::LinkLoop),
+            skip(SkipKind::Empty),
+            skip(SkipKind::LinkLoop),
+        ];
+        assert_eq!(
+            count_by_kind(&skipped),
+            [(SkipKind::Empty, 1), (SkipKind::LinkLoop, 2)]
+        );
+    }
+}

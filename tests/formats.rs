@@ -1,0 +1,240 @@
+//! Reports in other encodings and formats (GBK, UTF-16, HTML, Markdown, .docx), written by
+//! the test into a temporary corpus, are found by their words at the right `path:N`.
+
+mod common;
+
+use common::{corpus_dir, field, hits, index_into, stderr_of, Indexed};
+use serde_json::Value;
+use std::io::Write;
+
+/// The bundled report the GBK fixture is made of.
+const GBK_SOURCE: &str = "004_2ac8209b6c6491b0.txt";
+
+const HTML: &str = "<!DOCTYPE html>
+<html><head><meta charset=\"utf-8\"><title>页面标题不索引</title>
+<style>.note::after { content: \"样式里的字\" }</style>
+<script>var s = \"脚本里的字\"; if (a < b) { s = '</p>'; }</script>
+</head>
+<body><div class=\"nav\"><a href=\"/\">首页</a> &gt; 工作总结</div>
+<h1>某市卫生健康委员会2022年工作总结</h1>
+<p>一、推进&ldquo;互联网&#43;医疗健康&rdquo;示范区建设，
+成效明显。</p>
+<div>二、开展<b>夜间门诊</b>便民服务&amp;延时服务。</div>
+</body></html>
+";
+
+const MARKDOWN: &str = "# 某县2023年卫生工作总结
+
+## 一、**基层**医疗
+
+- 推进[紧密型县域医共体](https://example.cn/ygt.html)建设，取得实效。
+- ![图1](img/1.png) 二、`家庭医生`签约服务提质扩面。
+";
+
+/// One paragraph per element; `""` is an empty paragraph (it still counts).
+const DOCX_PARAGRAPHS: &[&str] = &[
+    "某区卫生健康局2021年工作要点",
+    "",
+    "一、做好新冠疫苗接种工作。",
+    "二、推进乡村医生队伍建设，落实村医待遇保障。",
+];
+
+/// A `.docx` whose body is `paragraphs`, plus a table of one cell.
+fn docx(paragraphs: &[&str], cell: &str) -> Vec<u8> {
+    let mut body = String::new();
+    for text in paragraphs {
+        if text.is_empty() {
+            body.push_str("<w:p/>");
+        } else {
+            // Two runs, to check they are joined.
+            let (a, b) = text.split_at(text.char_indices().nth(2).map_or(0, |(at, _)| at));
+            body.push_str(&format!(
+                "<w:p><w:r><w:t>{a}</w:t></w:r><w:r><w:t>{b}</w:t></w:r></w:p>"
+            ));
+        }
+    }
+    body.push_str(&format!(
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    ));
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}</w:body></w:document>"
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", options)
+        .expect("zip entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
+        .expect("zip write");
+    zip.start_file("word/document.xml", options)
+        .expect("zip entry");
+    zip.write_all(xml.as_bytes()).expect("zip write");
+    zip.finish().expect("zip finish").into_inner()
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xfe, 0xff]
+    } else {
+        vec![0xff, 0xfe]
+    };
+    for unit in text.encode_utf16() {
+        if big_endian {
+            bytes.extend(unit.to_be_bytes());
+        } else {
+            bytes.extend(unit.to_le_bytes());
+        }
+    }
+    bytes
+}
+
+/// The 1-based line of `text` that holds `needle`.
+fn line_of(text: &str, needle: &str) -> u64 {
+    let at = text
+        .lines()
+        .position(|line| line.contains(needle))
+        .unwrap_or_else(|| panic!("{needle} is in the text"));
+    at as u64 + 1
+}
+
+/// A temporary corpus of every format and encoding, and its index.
+struct Fixture {
+    _corpus: tempfile::TempDir,
+    index: Indexed,
+    gbk_text: String,
+    stderr: String,
+}
+
+fn fixture() -> Fixture {
+    let corpus = tempfile::tempdir().expect("temp dir");
+    let write = |name: &str, bytes: &[u8]| {
+        std::fs::write(corpus.path().join(name), bytes).expect("write a fixture");
+    };
+    // The web copy's bullets (•) and no-break spaces have no GBK code: they become what a
+    // GBK file would hold, line for line.
+    let gbk_text = std::fs::read_to_string(corpus_dir().join(GBK_SOURCE))
+        .expect("corpus file")
+        .replace('\u{2022}', "·")
+        .replace('\u{a0}', " ");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&gbk_text);
+    assert!(!unmappable, "the GBK source is all GBK characters");
+    write("gbk.txt", &gbk);
+    write(
+        "utf16le.txt",
+        &utf16(
+            "某镇2020年健康扶贫工作总结\r\n一、慢病签约服务覆盖率达到九成。\r\n",
+            false,
+        ),
+    );
+    write(
+        "utf16be.txt",
+        &utf16(
+            "某乡2019年卫生工作总结\n\n三、开展爱国卫生运动月活动。\n",
+            true,
+        ),
+    );
+    write("page.html", HTML.as_bytes());
+    write("notes.md", MARKDOWN.as_bytes());
+    write("plan.docx", &docx(DOCX_PARAGRAPHS, "表中的慢阻肺筛查人数"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = index_into(corpus.path(), dir.path()).success();
+    let stderr = stderr_of(&output);
+    Fixture {
+        _corpus: corpus,
+        index: Indexed { dir },
+        gbk_text,
+        stderr,
+    }
+}
+
+/// The lines of the hits of `query` in `file`.
+fn lines_in(result: &Value, file: &str) -> Vec<u64> {
+    hits(result)
+        .iter()
+        .filter(|hit| field(hit, "file") == file)
+        .map(|hit| hit["line"].as_u64().expect("line is a number"))
+        .collect()
+}
+
+fn assert_found(fixture: &Fixture, query: &str, file: &str, line: u64) -> Value {
+    let result = fixture.index.json(&[query, "--limit", "50"]);
+    let lines = lines_in(&result, file);
+    assert!(
+        lines.contains(&line),
+        "{query}: expected {file}:{line}, found lines {lines:?} in {result}"
+    );
+    result
+}
+
+#[test]
+fn every_format_and_encoding_is_indexed_without_warnings() {
+    let fixture = fixture();
+    assert!(
+        !fixture.stderr.contains("skipped"),
+        "nothing is skipped: {}",
+        fixture.stderr
+    );
+}
+
+#[test]
+fn a_gbk_report_is_found_at_its_lines() {
+    let fixture = fixture();
+    for needle in ["芦洪市医院PCR实验室", "家庭医生签约服务"] {
+        let line = line_of(&fixture.gbk_text, needle);
+        assert_found(&fixture, needle, "gbk.txt", line);
+    }
+}
+
+#[test]
+fn utf16_reports_with_a_byte_order_mark_are_found_in_both_byte_orders() {
+    let fixture = fixture();
+    assert_found(&fixture, "慢病签约", "utf16le.txt", 2);
+    assert_found(&fixture, "爱国卫生运动", "utf16be.txt", 3);
+}
+
+#[test]
+fn an_html_page_gives_its_text_at_source_lines_without_scripts_or_styles() {
+    let fixture = fixture();
+    let result = assert_found(&fixture, "示范区", "page.html", 8);
+    let hit = hits(&result)
+        .iter()
+        .find(|hit| field(hit, "file") == "page.html")
+        .expect("a hit in page.html");
+    assert!(
+        field(hit, "text").contains("“互联网+医疗健康”示范区建设，成效明显。"),
+        "entities decoded, the source line break between Hanzi dropped: {hit}"
+    );
+    assert_found(&fixture, "夜间门诊", "page.html", 10);
+    for hidden in ["脚本里的字", "样式里的字", "页面标题不索引"] {
+        let result = fixture.index.json(&[hidden]);
+        assert!(
+            lines_in(&result, "page.html").is_empty(),
+            "{hidden} is not indexed: {result}"
+        );
+    }
+}
+
+#[test]
+fn a_markdown_report_is_found_at_its_lines_without_markup() {
+    let fixture = fixture();
+    let result = assert_found(&fixture, "紧密型", "notes.md", 5);
+    let text = hits(&result)
+        .iter()
+        .find(|hit| field(hit, "file") == "notes.md")
+        .map(|hit| field(hit, "text").to_string())
+        .expect("a hit in notes.md");
+    assert!(
+        text.contains("推进紧密型县域医共体建设") && !text.contains("https"),
+        "{text}"
+    );
+    assert_found(&fixture, "家庭医生", "notes.md", 6);
+}
+
+#[test]
+fn a_docx_report_is_found_by_paragraph_number() {
+    let fixture = fixture();
+    assert_found(&fixture, "乡村医生", "plan.docx", 4);
+    assert_found(&fixture, "慢阻肺筛查", "plan.docx", 5);
+}
