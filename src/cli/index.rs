@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{is_broken_pipe, IndexLocation};
-use crate::corpus::{count_by_kind, parse_size, ReadOptions};
-use crate::index::build_index;
+use crate::corpus::{count_by_kind, parse_size, ReadOptions, Skipped};
+use crate::index::{build_index, BuildError};
 
 /// The exit code of `--strict` when files were skipped (the index is still built): distinct
 /// from 2, which means the run failed and the previous index was kept.
@@ -44,28 +44,21 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
     let read = ReadOptions {
         max_file_size: args.max_file_size,
     };
-    let summary = build_index(&args.corpus, &args.location.dir, threads, &read)?;
-    for skipped in &summary.skipped {
-        eprintln!(
-            "baogao: warning: skipped `{}`: {}",
-            skipped.path.display(),
-            skipped.reason
-        );
-    }
+    let mut summary = match build_index(&args.corpus, &args.location.dir, threads, &read) {
+        Ok(summary) => summary,
+        Err(mut err) => {
+            if let BuildError::NothingIndexed { skipped, .. }
+            | BuildError::NoReports { skipped, .. } = &mut err
+            {
+                report_skipped(skipped);
+            }
+            return Err(err.into());
+        }
+    };
     for warning in &summary.warnings {
         eprintln!("baogao: warning: {warning}");
     }
-    if !summary.skipped.is_empty() {
-        let counts: Vec<String> = count_by_kind(&summary.skipped)
-            .into_iter()
-            .map(|(kind, count)| format!("{count} {}", kind.label()))
-            .collect();
-        eprintln!(
-            "baogao: skipped {} files: {}",
-            summary.skipped.len(),
-            counts.join(", ")
-        );
-    }
+    report_skipped(&mut summary.skipped);
     let mut line = format!(
         "indexed {} files, {} reports, {} passages ({} boilerplate lines dropped) in {:.2} s into {}",
         summary.files,
@@ -91,4 +84,25 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(STRICT_EXIT_CODE));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names each skipped file once on stderr, in path order, then counts them by reason.
+fn report_skipped(skipped: &mut [Skipped]) {
+    if skipped.is_empty() {
+        return;
+    }
+    // Walk and read problems come in two batches: one list, in path order, reads better.
+    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    for skip in skipped.iter() {
+        eprintln!(
+            "baogao: warning: skipped `{}`: {}",
+            skip.path.display(),
+            skip.reason
+        );
+    }
+    let counts: Vec<String> = count_by_kind(skipped)
+        .into_iter()
+        .map(|(kind, count)| kind.counted(count))
+        .collect();
+    eprintln!("baogao: {} skipped: {}", skipped.len(), counts.join(", "));
 }

@@ -32,7 +32,7 @@ pub enum DecodeError {
         encoding: &'static str,
         offset: usize,
     },
-    #[error("its encoding is unknown: it is not UTF-8, and as {guess} (the best guess) it is malformed at byte {offset}")]
+    #[error("its encoding is unknown: it is not UTF-8, and as {guess}, the likeliest encoding, it is malformed at byte {offset}")]
     Unknown { guess: &'static str, offset: usize },
 }
 
@@ -85,6 +85,7 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     } else {
         strict(guess, bytes).ok()
     };
+    let guess_clean = guessed.is_some();
     match (gb18030, guessed) {
         // Big5 (and other CJK encodings) often decode cleanly as GB18030 too, into rare
         // characters, kana and private-use code points: the reading with fewer of those wins.
@@ -93,15 +94,29 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         }
         // A short GBK text is often guessed as a single-byte encoding, which decodes anything.
         (Some(gb), _) => checked(gb, GB18030),
-        (None, Some(other)) => checked(other, guess),
-        (None, None) => {
-            let encoding = if is_gbk { GB18030 } else { guess };
+        (None, Some(other)) if !damaged_gb18030(bytes, guess, &other) => checked(other, guess),
+        (None, _) => {
+            let encoding = if is_gbk || guess_clean {
+                GB18030
+            } else {
+                guess
+            };
             Err(DecodeError::Unknown {
                 guess: encoding.name(),
                 offset: strict(encoding, bytes).err().unwrap_or(0),
             })
         }
     }
+}
+
+/// Whether `bytes` look like GB18030 with a few broken bytes rather than `other`, their
+/// clean decoding in the detector's `guess`: a single-byte encoding decodes anything (GBK
+/// bytes become Latin-1 letters), so only a multi-byte reading with no more odd characters
+/// than GB18030's is taken instead.
+fn damaged_gb18030(bytes: &[u8], guess: &'static Encoding, other: &str) -> bool {
+    let (lossy, _) = GB18030.decode_without_bom_handling(bytes);
+    cjk_share(&lossy) >= MIN_CJK_SHARE
+        && !(is_multibyte(guess) && odd_chars(other) <= odd_chars(&lossy))
 }
 
 /// Legacy encodings of several bytes a character (Big5, Shift_JIS, EUC-KR, …), which the
@@ -120,7 +135,6 @@ fn odd_chars(text: &str) -> usize {
                 | '\u{3040}'..='\u{30ff}'
                 | '\u{0370}'..='\u{04ff}'
                 | '\u{2500}'..='\u{257f}'
-                | '\u{fffd}'
             )
         })
         .count()
@@ -294,10 +308,27 @@ mod tests {
 
     #[test]
     fn gbk_with_a_broken_byte_is_an_error_not_mojibake() {
-        let mut bytes = encoded(encoding_rs::GBK, &TEXT.repeat(3));
-        bytes.insert(10, 0xff);
-        let err = decode(&bytes, None).unwrap_err();
-        assert!(matches!(err, DecodeError::Unknown { .. }), "{err:?}");
+        for (text, at) in [(TEXT.repeat(3), 11), ("东安县卫生健康局".repeat(5), 9)] {
+            let mut bytes = encoded(encoding_rs::GBK, &text);
+            bytes.insert(at, 0xff);
+            assert_eq!(
+                decode(&bytes, None),
+                Err(DecodeError::Unknown {
+                    guess: "gb18030",
+                    offset: at - 1
+                })
+            );
+        }
+    }
+
+    #[test]
+    fn latin_text_in_a_single_byte_encoding_takes_the_detectors_guess() {
+        let text = "Rapport annuel : santé publique, hôpitaux et médecins généralistes à Genève.";
+        let decoded = decode(&encoded(encoding_rs::WINDOWS_1252, text), None).expect("latin");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "windows-1252")
+        );
     }
 
     #[test]

@@ -28,7 +28,22 @@ pub enum SkipKind {
 }
 
 impl SkipKind {
-    /// A short label for the summary: `2 empty, 1 binary, …`.
+    /// `count` skips of this kind, for the summary: `2 empty`, `1 symlink loop`.
+    pub fn counted(self, count: usize) -> String {
+        // The labels that are nouns take a plural; the adjectives do not.
+        let noun = matches!(
+            self,
+            SkipKind::BadDocument | SkipKind::BrokenLink | SkipKind::LinkLoop | SkipKind::BadName
+        );
+        let label = self.label();
+        if noun && count != 1 {
+            format!("{count} {label}s")
+        } else {
+            format!("{count} {label}")
+        }
+    }
+
+    /// A short label for the summary: `empty`, `binary`, `symlink loop`, ….
     pub fn label(self) -> &'static str {
         match self {
             SkipKind::Empty => "empty",
@@ -65,6 +80,15 @@ pub fn count_by_kind(skipped: &[Skipped]) -> Vec<(SkipKind, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_kinds_read_as_english() {
+        assert_eq!(SkipKind::Empty.counted(2), "2 empty");
+        assert_eq!(SkipKind::LinkLoop.counted(1), "1 symlink loop");
+        assert_eq!(SkipKind::LinkLoop.counted(2), "2 symlink loops");
+        assert_eq!(SkipKind::BadName.counted(3), "3 non-UTF-8 names");
+        assert_eq!(SkipKind::TooLarge.counted(2), "2 over the size limit");
+    }
 
     #[test]
     fn counts_are_per_kind_in_a_fixed_order() {

@@ -94,8 +94,7 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
             walk.skipped.push(Skipped {
                 path: entry.path().to_path_buf(),
                 kind: SkipKind::BadName,
-                reason: "its name is not valid UTF-8 (rename it, e.g. `convmv -f gbk -t utf-8 --notest`)"
-                    .to_string(),
+                reason: bad_name_reason(entry.path()),
             });
             continue;
         };
@@ -128,6 +127,29 @@ fn relative_path(root: &Path, path: &Path) -> Option<String> {
         .map(|c| c.as_os_str().to_str())
         .collect();
     Some(parts?.join("/"))
+}
+
+/// Why a path whose name is not UTF-8 is skipped, with its bytes and, when they read as
+/// GBK (names from Windows archives unpacked on Linux), what it would be called in UTF-8.
+fn bad_name_reason(path: &Path) -> String {
+    let advice = "rename it to UTF-8, e.g. `convmv -f gbk -t utf-8 --notest`";
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let name = path.file_name().map_or(bytes, |name| name.as_bytes());
+        let escaped: String = name.escape_ascii().to_string();
+        let as_gbk = encoding_rs::GBK
+            .decode_without_bom_handling_and_without_replacement(name)
+            .map(|name| format!(", `{name}` if read as GBK"))
+            .unwrap_or_default();
+        format!("its name `{escaped}` is not valid UTF-8{as_gbk}: {advice}")
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        format!("its name is not valid Unicode: {advice}")
+    }
 }
 
 /// The errno of "too many levels of symbolic links" (a link that leads to itself); std has

@@ -39,9 +39,19 @@ pub enum BuildError {
     #[error(transparent)]
     Schema(#[from] SchemaError),
     #[error("no report files ({}) in `{dir}`{}", crate::corpus::Format::extension_list(), others_note(*.other_files))]
-    NoReports { dir: PathBuf, other_files: usize },
+    NoReports {
+        dir: PathBuf,
+        other_files: usize,
+        /// What the walk could not enter or follow (reported by the caller).
+        skipped: Vec<Skipped>,
+    },
     #[error("none of the {files} report files in `{dir}` could be read (see the warnings above)")]
-    NothingIndexed { dir: PathBuf, files: usize },
+    NothingIndexed {
+        dir: PathBuf,
+        files: usize,
+        /// Every file, with why it was not read (reported by the caller).
+        skipped: Vec<Skipped>,
+    },
     #[error("`{0}` exists and is not a baogao index: refusing to replace it; pass another --index folder")]
     NotAnIndex(PathBuf),
     #[error("{context}: {source}")]
@@ -105,6 +115,7 @@ pub fn build_index(
         return Err(BuildError::NoReports {
             dir: corpus.to_path_buf(),
             other_files: walk.other_files,
+            skipped: walk.skipped,
         });
     }
     let index_dir = std::path::absolute(index_dir)
@@ -184,6 +195,7 @@ pub fn build_index(
         return Err(BuildError::NothingIndexed {
             dir: corpus.to_path_buf(),
             files: walk.files.len(),
+            skipped,
         });
     }
     writer
