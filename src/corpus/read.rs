@@ -235,5 +235,18 @@ mod tests {
         assert!(parse_size("ten").is_err());
         assert!(parse_size("").is_err());
         assert!(parse_size("-1K").is_err());
+        // `--max-file-size`'s default in the CLI is written as 64M.
+        assert_eq!(parse_size("64M"), Ok(DEFAULT_MAX_FILE_SIZE));
+    }
+
+    #[test]
+    fn an_html_page_in_gbk_is_decoded_by_its_meta_charset() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let html = "<html><head><meta charset=\"gbk\"></head>\n<body><p>乡镇卫生院</p></body>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(html);
+        let path = file(&dir, "gbk.htm", &bytes);
+        let doc = read_document(&path, Format::Html, &ReadOptions::default()).expect("read");
+        assert_eq!((doc.text(), doc.encoding), ("乡镇卫生院\n\n", "GBK"));
+        assert_eq!(doc.number_of_line(1), 2);
     }
 }
