@@ -5,7 +5,7 @@ BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
-.PHONY: build index demo test bench lint clean
+.PHONY: build index demo test bench lint docs clean
 
 # Build the release binary.
 build:
@@ -31,6 +31,11 @@ SIZE ?= 100M
 bench:
 	$(CARGO) build --release --locked --bin baogao --examples
 	SIZE=$(SIZE) python3 bench/run.py
+
+# Shell completions (bash, zsh, fish, elvish, powershell) and man pages, generated from the
+# command-line definition: $(TARGET)/docs (not committed).
+docs: build
+	$(BIN) completions --out $(TARGET)/docs && $(BIN) man --out $(TARGET)/docs
 
 # Formatting and lints, as the style guide asks.
 lint:

@@ -168,3 +168,26 @@ fn a_line_beyond_the_end_of_the_file_is_an_error_naming_it() {
         .code(2);
     assert!(stderr_of(&output).contains("counted from 1"));
 }
+
+#[test]
+fn show_colours_only_when_asked_in_a_pipe() {
+    let index = Indexed::corpus();
+    let at = "corpus/004_2ac8209b6c6491b0.txt:31";
+    let always = stdout_of(
+        &index
+            .command("show", &[at, "--color", "always"])
+            .assert()
+            .success(),
+    );
+    assert!(
+        always.starts_with("\x1b[35mcorpus/004_2ac8209b6c6491b0.txt"),
+        "{always}"
+    );
+    let never = stdout_of(
+        &index
+            .command("show", &[at, "--color", "never"])
+            .assert()
+            .success(),
+    );
+    assert!(!never.contains('\x1b'), "{never}");
+}

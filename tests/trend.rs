@@ -142,3 +142,19 @@ fn trend_draws_bars_and_exits_1_when_nothing_matches() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn trend_colours_only_when_asked_in_a_pipe() {
+    let index = Indexed::corpus();
+    let always = stdout_of(
+        &index
+            .command("trend", &["医改", "--color", "always"])
+            .assert()
+            .success(),
+    );
+    assert!(always.contains("\x1b[36m█"), "{always}");
+    for args in [&["医改"][..], &["医改", "--color", "never"]] {
+        let plain = stdout_of(&index.command("trend", args).assert().success());
+        assert!(!plain.contains('\x1b'), "{args:?}: {plain}");
+    }
+}

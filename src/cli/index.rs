@@ -11,7 +11,7 @@ use crate::index::build_index;
 /// Arguments of `baogao index`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  baogao index                      # index ./corpus into ./.baogao-index\n  baogao index ~/reports --index /tmp/reports-index\n  BAOGAO_INDEX=/tmp/idx baogao index corpus"
+    after_help = "Examples:\n  baogao index                      # index ./corpus into ./.baogao-index\n  baogao index corpus --index /tmp/reports-index --threads 2\n  BAOGAO_INDEX=/tmp/idx baogao index corpus"
 )]
 pub struct IndexArgs {
     /// The folder of report files (.txt, .md), walked recursively

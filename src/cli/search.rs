@@ -13,7 +13,7 @@ use crate::search::{search, FacetName, SearchRequest};
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 低空经济 --region 广东省,浙江省 --facet region\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
     /// What to look for
