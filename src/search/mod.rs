@@ -8,6 +8,7 @@ mod rank;
 mod run;
 mod segment;
 mod snippet;
+mod statistics;
 mod synonyms;
 mod years;
 

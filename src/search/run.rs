@@ -12,6 +12,7 @@ use super::query::{build_query, BuiltQuery, QueryError};
 use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
+use super::statistics::LiveStatistics;
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
 use crate::report::Date;
@@ -111,7 +112,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             (*facet, collectors.add_collector(collector))
         })
         .collect();
-    let mut fruits = searcher.search(&*built.query, &collectors)?;
+    let statistics = LiveStatistics {
+        searcher: &searcher,
+        field_tokens: &open.meta.field_tokens,
+    };
+    let mut fruits =
+        searcher.search_with_statistics_provider(&*built.query, &collectors, &statistics)?;
     let top = top_handle.extract(&mut fruits);
     let total_hits = count_handle.extract(&mut fruits);
     let facets = facet_handles
