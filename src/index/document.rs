@@ -137,6 +137,7 @@ fn documents<'a>(
             document.add_u64(fields.line, passage.line as u64);
             document.add_u64(fields.passage, ordinal as u64);
             document.add_u64(fields.report, report.number as u64);
+            document.add_u64(fields.tiebreak, tiebreak(relative, report.number, ordinal));
             document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
             if let Some(year) = metadata.year {
                 document.add_u64(fields.year_value, u64::from(year));
@@ -161,6 +162,13 @@ fn documents<'a>(
             }
             document
         })
+}
+
+/// The tie-break key of a passage: 32 bits of FNV-1a over its path, report and position.
+fn tiebreak(relative: &str, report: usize, passage: usize) -> u64 {
+    let key = format!("{relative}\0{report}\0{passage}");
+    let hash = u64::from_str_radix(&hash_bytes(key.as_bytes()), 16).unwrap_or(0);
+    hash >> 32
 }
 
 /// The file name of a corpus-relative path.
