@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::progress::ProgressView;
 use super::{is_broken_pipe, IndexLocation};
 use crate::index::{build_index, check_index, BuildOptions, BuildSummary, Staleness};
 
@@ -62,7 +63,12 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         rebuild: args.rebuild,
         wait: args.wait,
     };
-    let summary = build_index(&args.corpus, &args.location.dir, options)?;
+    let mut view = ProgressView::new();
+    let built = build_index(&args.corpus, &args.location.dir, options, &mut |progress| {
+        view.update(progress)
+    });
+    view.finish();
+    let summary = built?;
     for skipped in &summary.skipped {
         eprintln!(
             "baogao: warning: skipped `{}`: {}",

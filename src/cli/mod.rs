@@ -2,6 +2,7 @@
 //! outcome. Printing and exit codes live here and in `render` only.
 
 pub mod index;
+mod progress;
 pub mod search;
 
 use std::path::PathBuf;

@@ -96,6 +96,16 @@ pub struct BuildOptions {
     pub wait: bool,
 }
 
+/// How far a build is, reported after each file read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Files read so far, of those this run reads.
+    pub files_done: usize,
+    pub files_total: usize,
+    /// Bytes of the files read so far.
+    pub bytes_done: u64,
+}
+
 /// What a build did.
 #[derive(Debug, Clone, Default)]
 pub struct BuildSummary {
@@ -124,10 +134,12 @@ pub struct BuildSummary {
 }
 
 /// Builds or updates the index of the corpus at `corpus` in `index_dir`.
+/// `on_progress` hears of each file read.
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
     options: BuildOptions,
+    on_progress: &mut dyn FnMut(Progress),
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let schema = IndexSchema::embedded()?;
@@ -156,31 +168,32 @@ pub fn build_index(
             "a previous `baogao index` (PID {pid}) did not finish; its leftovers were cleaned up"
         ));
     }
+    let job = Job {
+        schema: &schema,
+        walk: &walk,
+        corpus_root: &corpus_root,
+        index_dir: &index_dir,
+        options,
+    };
     match plan(&index_dir, &schema, &corpus_root, options.rebuild) {
-        Plan::Update(manifest) => update(
-            &schema,
-            &walk,
-            &corpus_root,
-            &index_dir,
-            manifest,
-            options,
-            &mut summary,
-        )?,
+        Plan::Update(manifest) => update(&job, manifest, &mut summary, on_progress)?,
         Plan::Full(reason) => {
             summary.full_build = Some(reason);
-            full(
-                &schema,
-                &walk,
-                &corpus_root,
-                &index_dir,
-                options,
-                &mut summary,
-            )?
+            full(&job, &mut summary, on_progress)?
         }
     }
     summary.seconds = started.elapsed().as_secs_f64();
     drop(lock);
     Ok(summary)
+}
+
+/// What one build works on.
+struct Job<'a> {
+    schema: &'a IndexSchema,
+    walk: &'a Walk,
+    corpus_root: &'a Path,
+    index_dir: &'a Path,
+    options: BuildOptions,
 }
 
 /// Whether the index can be updated in place, or why it must be built whole.
@@ -221,13 +234,17 @@ fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: boo
 
 /// The whole index, written into a staging folder and swapped in.
 fn full(
-    schema: &IndexSchema,
-    walk: &Walk,
-    corpus_root: &Path,
-    index_dir: &Path,
-    options: BuildOptions,
+    job: &Job,
     summary: &mut BuildSummary,
+    on_progress: &mut dyn FnMut(Progress),
 ) -> Result<(), BuildError> {
+    let Job {
+        schema,
+        walk,
+        corpus_root,
+        index_dir,
+        options,
+    } = *job;
     let staging = staging_dir(index_dir);
     let _cleanup = RemoveOnDrop(staging.clone());
     if staging.exists() {
@@ -250,9 +267,14 @@ fn full(
         schema_fingerprint: schema.fingerprint.clone(),
         ..Manifest::default()
     };
+    let mut progress = Progress {
+        files_total: walk.files.len(),
+        ..Progress::default()
+    };
     for file in &walk.files {
         add_file(&writer, schema, file, &mut manifest, summary)?;
         summary.added += 1;
+        report_progress(&mut progress, &manifest, file, on_progress);
     }
     summary.skipped.splice(0..0, walk.skipped.iter().cloned());
     if manifest
@@ -279,14 +301,18 @@ fn full(
 
 /// The index updated in place: new and changed files re-read, removed ones deleted.
 fn update(
-    schema: &IndexSchema,
-    walk: &Walk,
-    corpus_root: &Path,
-    index_dir: &Path,
+    job: &Job,
     mut manifest: Manifest,
-    options: BuildOptions,
     summary: &mut BuildSummary,
+    on_progress: &mut dyn FnMut(Progress),
 ) -> Result<(), BuildError> {
+    let Job {
+        schema,
+        walk,
+        corpus_root,
+        index_dir,
+        options,
+    } = *job;
     let mut work: Vec<(&CorpusFile, Change)> = Vec::new();
     let mut touched = false;
     for file in &walk.files {
@@ -346,6 +372,10 @@ fn update(
         manifest.files.remove(path);
         summary.removed += 1;
     }
+    let mut progress = Progress {
+        files_total: work.len(),
+        ..Progress::default()
+    };
     for (file, change) in work {
         // Deleting first makes a file indexed by a run that was killed before it wrote the
         // manifest come out once, not twice.
@@ -355,6 +385,7 @@ fn update(
             Change::Added => summary.added += 1,
             _ => summary.changed += 1,
         }
+        report_progress(&mut progress, &manifest, file, on_progress);
     }
     if manifest
         .files
@@ -397,6 +428,20 @@ fn add_file(
     summary.warnings.extend(outcome.warnings);
     manifest.files.insert(file.relative.clone(), outcome.record);
     Ok(())
+}
+
+fn report_progress(
+    progress: &mut Progress,
+    manifest: &Manifest,
+    file: &CorpusFile,
+    on_progress: &mut dyn FnMut(Progress),
+) {
+    progress.files_done += 1;
+    progress.bytes_done += manifest
+        .files
+        .get(&file.relative)
+        .map_or(0, |record| record.state.size);
+    on_progress(*progress);
 }
 
 /// Commits the writer, then writes `baogao.json` and the manifest into `dir`.

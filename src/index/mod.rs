@@ -10,7 +10,7 @@ mod open;
 mod statistics;
 mod swap;
 
-pub use build::{build_index, BuildError, BuildOptions, BuildSummary};
+pub use build::{build_index, BuildError, BuildOptions, BuildSummary, Progress};
 pub use check::{check_index, Staleness};
 pub use lock::{lock_path, IndexLock, LockError};
 pub use manifest::{Manifest, MANIFEST_FILE};
