@@ -8,12 +8,13 @@ use tantivy::schema::{
 };
 use thiserror::Error;
 
-use crate::tokenize::{BIGRAM, JIEBA, RAW, UNIGRAM};
+use crate::tokenize::{BIGRAM, JIEBA, RAW};
 
 /// Every file of `index_schema/`, embedded in the binary. A test checks that none is missing.
 pub const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("schema.toml", include_str!("../index_schema/schema.toml")),
     ("synonyms.txt", include_str!("../index_schema/synonyms.txt")),
+    ("t2s.txt", include_str!("../index_schema/t2s.txt")),
     ("userdict.txt", include_str!("../index_schema/userdict.txt")),
 ];
 
@@ -28,7 +29,7 @@ pub fn embedded_file(name: &str) -> &'static str {
 
 /// Bumped when the way passages are cut or fields are filled changes, so that indexes built by
 /// an older baogao are rebuilt even though `index_schema/` did not change.
-const INDEX_FORMAT: u32 = 3;
+const INDEX_FORMAT: u32 = 4;
 
 /// What can be wrong with a schema file.
 #[derive(Debug, Error)]
@@ -70,6 +71,9 @@ pub struct FieldSpec {
     pub search: bool,
     #[serde(default)]
     pub boost: Option<f32>,
+    /// Text only: record word positions (phrases); jieba and bigram fields default to true.
+    #[serde(default)]
+    pub positions: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,7 +92,6 @@ pub struct Fields {
     pub line: Field,
     pub passage: Field,
     pub grams: Field,
-    pub chars: Field,
     pub year: Field,
     pub year_value: Field,
     pub kind: Field,
@@ -97,6 +100,7 @@ pub struct Fields {
     pub org: Field,
     pub published: Field,
     pub report: Field,
+    pub tiebreak: Field,
 }
 
 /// The loaded schema: the field specs as declared, the tantivy schema and its fingerprint.
@@ -135,7 +139,6 @@ impl IndexSchema {
             line: field("line")?,
             passage: field("passage")?,
             grams: field("grams")?,
-            chars: field("chars")?,
             year: field("year")?,
             year_value: field("year_value")?,
             kind: field("kind")?,
@@ -144,6 +147,7 @@ impl IndexSchema {
             org: field("org")?,
             published: field("published")?,
             report: field("report")?,
+            tiebreak: field("tiebreak")?,
         };
         Ok(IndexSchema {
             specs: file.field,
@@ -175,24 +179,32 @@ fn add_field(
         problem: problem.to_string(),
     };
     if spec.kind != FieldKind::Text
-        && (spec.tokenizer.is_some() || spec.search || spec.boost.is_some())
+        && (spec.tokenizer.is_some()
+            || spec.search
+            || spec.boost.is_some()
+            || spec.positions.is_some())
     {
-        return Err(bad("tokenizer, search and boost apply to text fields only"));
+        return Err(bad(
+            "tokenizer, search, boost and positions apply to text fields only",
+        ));
     }
     match spec.kind {
         FieldKind::Text => {
-            let tokenizer = spec.tokenizer.as_deref().ok_or_else(|| {
-                bad("a text field needs a tokenizer (jieba, bigram, unigram or raw)")
-            })?;
-            // Phrases need positions: jieba words and bigrams. Unigrams serve one-character
-            // words only, and raw values whole lookups.
-            let record = match tokenizer {
-                JIEBA | BIGRAM => IndexRecordOption::WithFreqsAndPositions,
-                UNIGRAM => IndexRecordOption::WithFreqs,
-                RAW => IndexRecordOption::Basic,
-                other => {
+            let tokenizer = spec
+                .tokenizer
+                .as_deref()
+                .ok_or_else(|| bad("a text field needs a tokenizer (jieba, bigram or raw)"))?;
+            // Phrases need positions: jieba words and bigrams, unless the schema says a field
+            // does without (its phrases are then found by the bigrams). Raw values are looked
+            // up whole.
+            let record = match (tokenizer, spec.positions) {
+                (JIEBA | BIGRAM, Some(false)) => IndexRecordOption::WithFreqs,
+                (JIEBA | BIGRAM, _) => IndexRecordOption::WithFreqsAndPositions,
+                (RAW, None | Some(false)) => IndexRecordOption::Basic,
+                (RAW, Some(true)) => return Err(bad("a raw field has no positions")),
+                (other, _) => {
                     return Err(bad(&format!(
-                        "unknown tokenizer `{other}` (known: jieba, bigram, unigram, raw)"
+                        "unknown tokenizer `{other}` (known: jieba, bigram, raw)"
                     )))
                 }
             };

@@ -69,13 +69,16 @@ fn words(example: &str) -> Vec<String> {
 }
 
 /// Runs an example with its index (and any folder it writes) moved into `scratch`; the index
-/// it searches is `index`, or a new one in `scratch` for `baogao index`.
+/// it searches is `index`, or for `baogao index` one in `scratch`, built first, so that
+/// `--check` and updates have an index to look at.
 fn run_example(example: &str, index: &Path, scratch: &Path) -> assert_cmd::assert::Assert {
     let mut words = words(example).into_iter().peekable();
     let mut command = baogao();
     let builds = example.contains("baogao index");
     let index = if builds {
-        scratch.join("index")
+        let own = scratch.join("index");
+        common::index_into(&common::corpus_dir(), &own).success();
+        own
     } else {
         index.to_path_buf()
     };

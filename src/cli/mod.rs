@@ -4,6 +4,7 @@
 pub mod completions;
 pub mod filters;
 pub mod index;
+mod progress;
 pub mod search;
 pub mod show;
 pub mod stats;

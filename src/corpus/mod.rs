@@ -3,7 +3,7 @@
 mod read;
 mod walk;
 
-pub use read::{read_text, ReadError};
+pub use read::{read_text, text_of, ReadError};
 pub use walk::{
     find_report_files, report_paths, CorpusFile, Skipped, Walk, WalkError, SIDECAR_SUFFIX,
 };

@@ -19,8 +19,12 @@ pub enum ReadError {
 /// Reads `path` as UTF-8 text, without a byte-order mark. A file that is not text is an
 /// error rather than mojibake in the index.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    text_of(&std::fs::read(path)?)
+}
+
+/// The text of a report file's bytes (see [`read_text`]).
+pub fn text_of(bytes: &[u8]) -> Result<String, ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ReadError::Empty);
     }

@@ -37,7 +37,7 @@ pub struct Passage {
 /// order; empty when the index holds no such file.
 pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<Passage>> {
     let fields = &open.schema.fields;
-    let searcher = open.index.reader()?.searcher();
+    let searcher = open.reader.searcher();
     let query = TermQuery::new(
         Term::from_field_text(fields.path, path),
         IndexRecordOption::Basic,

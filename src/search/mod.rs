@@ -10,6 +10,7 @@ mod rank;
 mod run;
 mod segment;
 mod snippet;
+mod statistics;
 mod synonyms;
 mod tally;
 mod years;

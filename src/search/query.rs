@@ -2,15 +2,15 @@
 //!
 //! A word matches a passage when jieba found it there as a word (scored by BM25 in the
 //! passage, its title and its heading, with the schema's boosts) or when the passage holds it
-//! as a substring (the bigram and unigram fields: grep's recall, scored low, so that a passage
+//! as a substring (the bigram field: grep's recall, scored low, so that a passage
 //! where jieba cut the text differently is found but ranks below real word matches). A word of
 //! a synonym group also matches its other forms, scored lower than the form typed. A phrase
 //! matches its exact character sequence. Filters (`--year`, `--kind`, …) do not change scores.
 
 use std::ops::Bound;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::Term;
@@ -200,7 +200,10 @@ impl Builder<'_> {
             .into_iter()
             .filter(|(field, _)| in_text || *field != self.schema.fields.text)
             .map(|(field, boost)| -> Box<dyn Query> {
-                Box::new(BoostQuery::new(words_in(field, &tokens, first), boost))
+                Box::new(BoostQuery::new(
+                    self.words_in(field, text, &tokens, first),
+                    boost,
+                ))
             })
             .collect();
         if per_field.is_empty() {
@@ -212,8 +215,40 @@ impl Builder<'_> {
         )))
     }
 
+    /// One word as a term, several as a phrase at their character offsets. In a field without
+    /// positions, several words are required as `text` (by its bigrams) in the passage and
+    /// scored as words.
+    fn words_in(
+        &self,
+        field: Field,
+        text: &str,
+        tokens: &[(usize, String)],
+        first: usize,
+    ) -> Box<dyn Query> {
+        if tokens.len() == 1 {
+            return term(field, &tokens[0].1);
+        }
+        if has_positions(self.schema, field) {
+            return Box::new(PhraseQuery::new_with_offset(
+                tokens
+                    .iter()
+                    .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
+                    .collect(),
+            ));
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = tokens
+            .iter()
+            .map(|(_, text)| (Occur::Should, term(field, text)))
+            .collect();
+        if let Some(grams) = self.grams(&unit_runs(text)) {
+            clauses.push((Occur::Must, Box::new(BoostQuery::new(grams, 0.0))));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+
     /// Runs of letters, digits and Han characters as substrings of the passage: a run of one
-    /// character by its unigram, a longer one as the phrase of its bigrams. All runs required.
+    /// character as the prefix of a gram, a longer one as the phrase of its bigrams. All runs
+    /// required.
     fn grams(&self, runs: &[String]) -> Option<Box<dyn Query>> {
         let fields = &self.schema.fields;
         let queries: Vec<Box<dyn Query>> = runs
@@ -221,7 +256,7 @@ impl Builder<'_> {
             .map(|run| -> Box<dyn Query> {
                 let pairs = bigrams(run);
                 match pairs.len() {
-                    0 => term(fields.chars, run),
+                    0 => prefix(fields.grams, run),
                     1 => term(fields.grams, &pairs[0]),
                     _ => Box::new(PhraseQuery::new_with_offset(
                         pairs
@@ -250,17 +285,21 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-/// One word as a term, several as a phrase at their character offsets.
-fn words_in(field: Field, tokens: &[(usize, String)], first: usize) -> Box<dyn Query> {
-    if tokens.len() == 1 {
-        return term(field, &tokens[0].1);
-    }
-    Box::new(PhraseQuery::new_with_offset(
-        tokens
-            .iter()
-            .map(|(position, text)| (position - first, Term::from_field_text(field, text)))
-            .collect(),
-    ))
+/// The terms of `field` starting with `text`, all of them.
+fn prefix(field: Field, text: &str) -> Box<dyn Query> {
+    let mut query = PhrasePrefixQuery::new(vec![Term::from_field_text(field, text)]);
+    query.set_max_expansions(u32::MAX);
+    Box::new(query)
+}
+
+/// Whether `field` records positions, so that phrases can be looked up in it.
+fn has_positions(schema: &IndexSchema, field: Field) -> bool {
+    schema
+        .schema
+        .get_field_entry(field)
+        .field_type()
+        .get_index_record_option()
+        .is_some_and(|option| option.has_positions())
 }
 
 /// One query per filter given; each keeps the reports matching any of its values.

@@ -115,8 +115,7 @@ pub fn tally_query(
     exact: bool,
     facets: &[FacetName],
 ) -> Result<Tallies, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     let is_word = vocabulary(&searcher, open.schema.fields.text);
     let built = build_query(&open.schema, query, filters, exact, &is_word)?;
     Ok(tally(&searcher, open, &*built.query, facets)?)
@@ -124,8 +123,7 @@ pub fn tally_query(
 
 /// Counts every passage and report of the index, per value of each of `facets`.
 pub fn tally_all(open: &OpenIndex, facets: &[FacetName]) -> Result<Tallies, SearchError> {
-    let reader = open.index.reader()?;
-    let searcher = reader.searcher();
+    let searcher = open.reader.searcher();
     Ok(tally(&searcher, open, &AllQuery, facets)?)
 }
 

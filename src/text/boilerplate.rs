@@ -3,7 +3,7 @@
 //! is a pattern over a whole line (folded to simplified characters, see `normalize::fold`) with
 //! real lines it was written for; they live here and nowhere else.
 
-use regex::RegexSet;
+use regex::{RegexSet, RegexSetBuilder};
 use std::sync::OnceLock;
 
 /// A kind of boilerplate line.
@@ -131,7 +131,11 @@ pub fn introduces_teaser(line: &str) -> bool {
 fn rule_set() -> &'static RegexSet {
     static SET: OnceLock<RegexSet> = OnceLock::new();
     SET.get_or_init(|| {
-        RegexSet::new(RULES.iter().map(|rule| rule.pattern))
+        // Han character classes make many DFA states: a roomier cache than the default keeps
+        // the lazy DFA from being rebuilt line after line.
+        RegexSetBuilder::new(RULES.iter().map(|rule| rule.pattern))
+            .dfa_size_limit(64 << 20)
+            .build()
             .expect("every boilerplate rule is a valid regex")
     })
 }
@@ -139,7 +143,8 @@ fn rule_set() -> &'static RegexSet {
 /// The name of the first rule `line` (trimmed, folded) matches, or None for report text.
 pub fn boilerplate_rule(line: &str) -> Option<&'static str> {
     let line = line.trim();
-    if line.is_empty() {
+    // Nearly every line is report text: the one-pass check first, which rules only after.
+    if line.is_empty() || !rule_set().is_match(line) {
         return None;
     }
     rule_set()

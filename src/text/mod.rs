@@ -5,6 +5,7 @@ mod headings;
 mod lines;
 mod normalize;
 mod passages;
+mod t2s;
 
 pub use boilerplate::{boilerplate_rule, RULES as BOILERPLATE_RULES};
 pub use headings::heading_level;

@@ -10,49 +10,7 @@ use regex::Regex;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-/// The Han blocks the folding table covers: CJK Unified Ideographs with Extension A, and the
-/// compatibility ideographs.
-const HAN_RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
-
-/// Traditional (and Hong Kong variant) → simplified, one character for one, taken from
-/// OpenCC's dictionaries (ferrous-opencc, `Hk2s`): every Han character is converted once, on
-/// first use (about 4 ms), into a table indexed by code point.
-fn fold_table() -> &'static [Vec<char>; 2] {
-    static TABLE: OnceLock<[Vec<char>; 2]> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let converter =
-            ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::Hk2s).ok();
-        HAN_RANGES.map(|(first, last)| {
-            let chars: Vec<char> = (first..=last).filter_map(char::from_u32).collect();
-            let Some(converter) = &converter else {
-                return chars;
-            };
-            // One character per line, so that OpenCC converts characters and never phrases.
-            let mut lines = String::with_capacity(chars.len() * 4);
-            for c in &chars {
-                lines.push(*c);
-                lines.push('\n');
-            }
-            let converted = converter.convert(&lines);
-            let folded: Vec<char> = converted
-                .lines()
-                .zip(&chars)
-                .map(|(line, original)| {
-                    let mut it = line.chars();
-                    match (it.next(), it.next()) {
-                        (Some(single), None) => single,
-                        _ => *original,
-                    }
-                })
-                .collect();
-            if folded.len() == chars.len() {
-                folded
-            } else {
-                chars
-            }
-        })
-    })
-}
+use super::t2s::{fold_table, HAN_RANGES};
 
 /// The folded form of one character (see the module doc).
 pub fn fold_char(c: char) -> char {

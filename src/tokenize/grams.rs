@@ -1,41 +1,32 @@
 //! Character grams, the recall of grep: every letter, digit or Han character of the folded
-//! text is a unit, at its character index; bigrams join neighbouring units (punctuation and
-//! spaces break them). A word of n ≥ 2 characters is then found as the phrase of its n − 1
-//! bigrams wherever it stands, however jieba cut the text around it (卫生院长 → 卫生 / 院长
-//! still holds 卫生院); a word of one character is found by its unigram.
+//! text is a unit, at its character index; a bigram joins a unit to the next one (punctuation
+//! and spaces break them), and a unit with no unit after it ends its run with [`RUN_END`]. So
+//! each unit of the text starts exactly one gram: a word of n ≥ 2 characters is found as the
+//! phrase of its n − 1 bigrams wherever it stands, however jieba cut the text around it
+//! (卫生院长 → 卫生 / 院长 still holds 卫生院), and a word of one character as the prefix of a
+//! gram (癌 → 癌症, 癌$ …), with no field of single characters to pay for.
 
 use tantivy::tokenizer::{Token, Tokenizer};
 
 use super::jieba::BufferedStream;
 use crate::text::fold_char;
 
-/// Which grams a [`Grams`] tokenizer yields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GramSize {
-    Unigram,
-    Bigram,
-}
+/// The second character of the gram of a unit that ends its run (never a unit itself).
+pub const RUN_END: char = '$';
 
-/// The grams of a text, folded (simplified, half-width, lower-case).
-#[derive(Clone)]
+/// The bigrams of a text, folded (simplified, half-width, lower-case).
+#[derive(Clone, Default)]
 pub struct Grams {
-    size: GramSize,
+    /// Reused between texts, strings included: no allocation per token.
     tokens: Vec<Token>,
-}
-
-impl Grams {
-    /// A tokenizer yielding grams of `size`.
-    pub fn new(size: GramSize) -> Self {
-        Grams {
-            size,
-            tokens: Vec::new(),
-        }
-    }
+    len: usize,
 }
 
 /// A character that takes part in grams: a letter, a digit or a Han character.
 pub fn is_unit(c: char) -> bool {
-    c.is_alphanumeric()
+    // The common case first: the CJK Unified Ideographs block is all letters, and
+    // `is_alphanumeric` takes its slow path there.
+    matches!(c as u32, 0x4E00..=0x9FFF) || c.is_alphanumeric()
 }
 
 /// The folded form of a unit, as grams hold it.
@@ -43,45 +34,49 @@ pub fn fold_unit(c: char) -> char {
     fold_char(c).to_ascii_lowercase()
 }
 
+impl Grams {
+    /// Appends the gram `first second` spanning `from..to`, at `position`.
+    fn push(&mut self, first: char, second: char, from: usize, to: usize, position: usize) {
+        if self.len == self.tokens.len() {
+            self.tokens.push(Token::default());
+        }
+        let token = &mut self.tokens[self.len];
+        token.text.clear();
+        token.text.push(first);
+        token.text.push(second);
+        token.offset_from = from;
+        token.offset_to = to;
+        token.position = position;
+        token.position_length = 1;
+        self.len += 1;
+    }
+}
+
 impl Tokenizer for Grams {
     type TokenStream<'a> = BufferedStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedStream<'a> {
-        self.tokens.clear();
-        let mut previous: Option<(usize, char)> = None;
+        self.len = 0;
+        // The unit waiting for its successor: (byte offset, byte end, folded, character index).
+        let mut previous: Option<(usize, usize, char, usize)> = None;
         for (position, (at, c)) in text.char_indices().enumerate() {
-            if !is_unit(c) {
-                previous = None;
-                continue;
-            }
-            let unit = fold_unit(c);
-            let end = at + c.len_utf8();
-            match self.size {
-                GramSize::Unigram => self.tokens.push(Token {
-                    offset_from: at,
-                    offset_to: end,
-                    position,
-                    text: unit.to_string(),
-                    position_length: 1,
-                }),
-                GramSize::Bigram => {
-                    if let Some((start, first)) = previous {
-                        let mut text = String::with_capacity(8);
-                        text.push(first);
-                        text.push(unit);
-                        self.tokens.push(Token {
-                            offset_from: start,
-                            offset_to: end,
-                            position: position - 1,
-                            text,
-                            position_length: 1,
-                        });
+            let unit = is_unit(c).then(|| fold_unit(c));
+            if let Some((start, end, first, first_position)) = previous.take() {
+                match unit {
+                    Some(second) => {
+                        self.push(first, second, start, at + c.len_utf8(), first_position)
                     }
+                    None => self.push(first, RUN_END, start, end, first_position),
                 }
             }
-            previous = Some((at, unit));
+            if let Some(unit) = unit {
+                previous = Some((at, at + c.len_utf8(), unit, position));
+            }
         }
-        BufferedStream::new(&mut self.tokens)
+        if let Some((start, end, first, first_position)) = previous {
+            self.push(first, RUN_END, start, end, first_position);
+        }
+        BufferedStream::new(&mut self.tokens[..self.len])
     }
 }
 
@@ -105,33 +100,59 @@ mod tests {
     use super::*;
     use tantivy::tokenizer::TokenStream;
 
-    fn grams(size: GramSize, text: &str) -> Vec<(String, usize)> {
-        let mut tokenizer = Grams::new(size);
+    fn grams(text: &str) -> Vec<(String, usize, &str)> {
+        let mut tokenizer = Grams::default();
         let mut stream = tokenizer.token_stream(text);
         let mut out = Vec::new();
         while let Some(token) = stream.next() {
-            out.push((token.text.clone(), token.position));
+            out.push((
+                token.text.clone(),
+                token.position,
+                &text[token.offset_from..token.offset_to],
+            ));
         }
         out
     }
 
     #[test]
-    fn bigrams_join_neighbouring_units_at_their_character_index() {
-        let got = grams(GramSize::Bigram, "衛生院，5G站");
-        let want: Vec<(String, usize)> = [("卫生", 0), ("生院", 1), ("5g", 4), ("g站", 5)]
+    fn every_unit_starts_one_gram_at_its_character_index() {
+        let got = grams("衛生院，5G站 癌");
+        let want = [
+            ("卫生", 0, "衛生"),
+            ("生院", 1, "生院"),
+            ("院$", 2, "院"),
+            ("5g", 4, "5G"),
+            ("g站", 5, "G站"),
+            ("站$", 6, "站"),
+            ("癌$", 8, "癌"),
+        ];
+        let want: Vec<(String, usize, &str)> = want
             .iter()
-            .map(|(t, p)| (t.to_string(), *p))
+            .map(|(t, p, o)| (t.to_string(), *p, *o))
             .collect();
         assert_eq!(got, want);
     }
 
     #[test]
-    fn unigrams_are_every_unit() {
-        let got: Vec<String> = grams(GramSize::Unigram, "癌，A1")
-            .into_iter()
-            .map(|t| t.0)
-            .collect();
-        assert_eq!(got, ["癌", "a", "1"]);
+    fn a_reused_tokenizer_forgets_the_previous_text() {
+        let mut tokenizer = Grams::default();
+        let mut count = |text: &str| {
+            let mut stream = tokenizer.token_stream(text);
+            let mut n = 0;
+            while stream.next().is_some() {
+                n += 1;
+            }
+            n
+        };
+        assert_eq!(count("卫生院长说"), 5);
+        assert_eq!(count("癌"), 1);
+        assert_eq!(count("，"), 0);
+    }
+
+    #[test]
+    fn units_are_letters_digits_and_han() {
+        assert!(is_unit('卫') && is_unit('衛') && is_unit('a') && is_unit('5') && is_unit('㐀'));
+        assert!(!is_unit('，') && !is_unit(' ') && !is_unit(RUN_END));
     }
 
     #[test]

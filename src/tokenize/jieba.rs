@@ -37,21 +37,26 @@ pub fn user_words(text: &str) -> impl Iterator<Item = (&str, Option<usize>)> {
 /// HMM off (it merged 市卫健委 into one word and lost 卫健委), on the folded text, with offsets
 /// into the original text, punctuation dropped and Latin lower-cased. Queries are not cut by
 /// jieba but by the vocabulary this builds (`search::segment`).
+///
+/// Tantivy gives each field of a segment writer its own tokenizer, and consecutive passages of
+/// a report share their title and often their heading: the tokens of the last text are kept
+/// and given again when the same text comes next, and token strings are reused.
 #[derive(Clone, Default)]
 pub struct JiebaWords {
     folded: String,
     /// Byte offset in the original text of each byte offset of `folded` (and of its end).
     to_original: Vec<usize>,
     tokens: Vec<Token>,
+    len: usize,
+    /// The text `tokens[..len]` were cut from.
+    last_text: String,
 }
 
-impl Tokenizer for JiebaWords {
-    type TokenStream<'a> = BufferedStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedStream<'a> {
+impl JiebaWords {
+    fn cut(&mut self, text: &str) {
         self.folded.clear();
         self.to_original.clear();
-        self.tokens.clear();
+        self.len = 0;
         for (at, c) in text.char_indices() {
             let folded = fold_char(c).to_ascii_lowercase();
             self.to_original
@@ -63,15 +68,31 @@ impl Tokenizer for JiebaWords {
             if !word.word.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            self.tokens.push(Token {
-                offset_from: self.to_original[word.byte_start],
-                offset_to: self.to_original[word.byte_end],
-                position: word.start,
-                text: word.word.to_string(),
-                position_length: word.end - word.start,
-            });
+            if self.len == self.tokens.len() {
+                self.tokens.push(Token::default());
+            }
+            let token = &mut self.tokens[self.len];
+            token.offset_from = self.to_original[word.byte_start];
+            token.offset_to = self.to_original[word.byte_end];
+            token.position = word.start;
+            token.text.clear();
+            token.text.push_str(word.word);
+            token.position_length = word.end - word.start;
+            self.len += 1;
         }
-        BufferedStream::new(&mut self.tokens)
+        self.last_text.clear();
+        self.last_text.push_str(text);
+    }
+}
+
+impl Tokenizer for JiebaWords {
+    type TokenStream<'a> = BufferedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BufferedStream<'a> {
+        if text != self.last_text || text.is_empty() {
+            self.cut(text);
+        }
+        BufferedStream::new(&mut self.tokens[..self.len])
     }
 }
 
@@ -151,6 +172,26 @@ mod tests {
                 .any(|(word, original, _)| word == "hpv" && original == "ＨＰＶ"),
             "{tokens:?}"
         );
+    }
+
+    #[test]
+    fn the_same_text_again_gives_the_same_tokens_and_another_text_its_own() {
+        let mut tokenizer = JiebaWords::default();
+        let mut cut = |text: &str| {
+            let mut stream = tokenizer.token_stream(text);
+            let mut out = Vec::new();
+            while let Some(token) = stream.next() {
+                out.push((token.text.clone(), token.offset_from, token.position));
+            }
+            out
+        };
+        let first = cut("乡镇卫生院建设");
+        assert_eq!(cut("乡镇卫生院建设"), first);
+        assert!(!first.is_empty());
+        let other = cut("医共体");
+        assert_eq!(other, [("医共体".to_string(), 0, 0)]);
+        assert_eq!(cut(""), []);
+        assert_eq!(cut("乡镇卫生院建设"), first);
     }
 
     #[test]

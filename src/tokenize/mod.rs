@@ -4,7 +4,7 @@
 mod grams;
 mod jieba;
 
-pub use grams::{bigrams, fold_unit, is_unit, unit_runs, GramSize, Grams};
+pub use grams::{bigrams, fold_unit, is_unit, unit_runs, Grams, RUN_END};
 pub use jieba::{dictionary, user_words, JiebaWords};
 
 use tantivy::tokenizer::TextAnalyzer;
@@ -14,18 +14,15 @@ use tantivy::Index;
 pub const JIEBA: &str = "jieba";
 /// Bigrams of letters, digits and Han characters (see [`Grams`]).
 pub const BIGRAM: &str = "bigram";
-/// Single letters, digits and Han characters.
-pub const UNIGRAM: &str = "unigram";
 /// The whole value as one term (tantivy's built-in `raw`).
 pub const RAW: &str = "raw";
 
 /// Every tokenizer name a schema may use.
-pub const KNOWN: &[&str] = &[JIEBA, BIGRAM, UNIGRAM, RAW];
+pub const KNOWN: &[&str] = &[JIEBA, BIGRAM, RAW];
 
 /// Registers baogao's tokenizers on `index`, under the names the schema uses.
 pub fn register(index: &Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(JIEBA, TextAnalyzer::from(JiebaWords::default()));
-    tokenizers.register(BIGRAM, TextAnalyzer::from(Grams::new(GramSize::Bigram)));
-    tokenizers.register(UNIGRAM, TextAnalyzer::from(Grams::new(GramSize::Unigram)));
+    tokenizers.register(BIGRAM, TextAnalyzer::from(Grams::default()));
 }
