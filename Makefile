@@ -5,13 +5,13 @@ BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
-.PHONY: build index demo test bench lint clean
+.PHONY: build index demo test bench lint docs clean
 
 # Build the release binary.
 build:
 	$(CARGO) build --release --locked
 
-# Build (or rebuild) the index of $(CORPUS) into $(INDEX).
+# Build the index of $(CORPUS) into $(INDEX), or update it (only changed files are read).
 index: build
 	$(BIN) index $(CORPUS) --index $(INDEX)
 
@@ -19,10 +19,12 @@ index: build
 demo: index
 	$(BIN) search 医共体 --year 2024 --index $(INDEX)
 
-# Unit and integration tests (release build, shared with `make demo`), then a smoke run.
+# Unit and integration tests (release build, shared with `make demo`), then a smoke run: the
+# index of corpus/ built (or updated), checked against the corpus, and searched.
 test:
 	$(CARGO) test --release --locked -- --show-output
 	$(BIN) index $(CORPUS) --index $(TARGET)/smoke-index
+	$(BIN) index --check $(CORPUS) --index $(TARGET)/smoke-index
 	$(BIN) search 手足口病 --limit 1 --index $(TARGET)/smoke-index
 
 # Build and search figures against a naive tantivy baseline, jieba alone and ripgrep, on a
@@ -31,6 +33,11 @@ SIZE ?= 100M
 bench:
 	$(CARGO) build --release --locked --bin baogao --examples
 	SIZE=$(SIZE) python3 bench/run.py
+
+# Shell completions (bash, zsh, fish, elvish, powershell) and man pages, generated from the
+# command-line definition: $(TARGET)/docs (not committed).
+docs: build
+	$(BIN) completions --out $(TARGET)/docs && $(BIN) man --out $(TARGET)/docs
 
 # Formatting and lints, as the style guide asks.
 lint:

@@ -92,6 +92,19 @@ def main():
     build = {"seconds": seconds, "mb_per_s": mb / seconds, "peak_rss_mib": rss / 1024,
              "index_bytes": folder_bytes(index), "index_ratio": folder_bytes(index) / corpus_bytes}
 
+    print("updating (one file touched, one file changed) …", file=sys.stderr)
+    files = sorted(corpus.rglob("*.txt"))
+    some_file = files[len(files) // 2]
+    os.utime(some_file)
+    touched_seconds, _ = run([RELEASE / "baogao", "index", corpus, "--index", index])
+    with open(some_file, "a", encoding="utf-8") as out:
+        out.write("\n全年新增家庭医生签约服务团队十二个，重点人群签约率稳步提升。\n")
+    changed_seconds, _ = run([RELEASE / "baogao", "index", corpus, "--index", index])
+    incremental = {"touched_seconds": touched_seconds, "changed_seconds": changed_seconds,
+                   "changed_vs_full": changed_seconds / seconds}
+    space = json.loads(subprocess.run([RELEASE / "examples" / "index_space", index], check=True,
+                                      capture_output=True, text=True).stdout)
+
     print("indexing (naive baseline) …", file=sys.stderr)
     naive_rss, naive_seconds = peak_rss_kib([RELEASE / "examples" / "naive_index", corpus, naive])
     baseline = {"seconds": naive_seconds, "mb_per_s": mb / naive_seconds, "peak_rss_mib": naive_rss / 1024,
@@ -132,6 +145,7 @@ def main():
 
     report = {"size": size, "corpus_bytes": corpus_bytes, "cores": os.cpu_count(), "build": build,
               "naive_baseline": baseline, "jieba_alone": jieba, "search": search,
+              "incremental": incremental, "index_space": space,
               "build_vs_baseline": build["mb_per_s"] / baseline["mb_per_s"]}
     (BENCH / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
@@ -143,6 +157,11 @@ def main():
     print(f"{'  index / corpus bytes':<28}{build['index_ratio']:>12.2f}{baseline['index_ratio']:>12.2f}{'≤ 1.0':>16}")
     print(f"{'  jieba alone MB/s (1 core)':<28}{jieba['mb_per_s']:>12.1f}")
     print(f"{'  ratio to naive':<28}{report['build_vs_baseline']:>12.2f}")
+    print(f"\n{'incremental (same index)':<28}{'seconds':>12}{'vs full':>12}")
+    print(f"{'  one file touched':<28}{incremental['touched_seconds']:>12.2f}"
+          f"{incremental['touched_seconds'] / seconds:>12.3f}")
+    print(f"{'  one file changed':<28}{incremental['changed_seconds']:>12.2f}"
+          f"{incremental['changed_vs_full']:>12.3f}")
     print(f"\n{'search':<28}{'median ms':>12}{'p95 ms':>12}{'rg ms':>10}{'rg/baogao':>11}")
     for row in per_query:
         print(f"{'  ' + row['query'][:24]:<28}{row['median_ms']:>12.1f}{row['p95_ms']:>12.1f}"

@@ -46,9 +46,33 @@ pub fn from_datetime(value: tantivy::DateTime) -> Option<Date> {
     })
 }
 
+/// A moment in seconds since the Unix epoch as a UTC date-time: `2026-11-21 14:06:46 UTC`.
+pub fn utc_date_time(seconds: u64) -> String {
+    let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
+    let day_seconds = seconds.rem_euclid(86_400);
+    let time = format!(
+        "{:02}:{:02}:{:02}",
+        day_seconds / 3600,
+        day_seconds / 60 % 60,
+        day_seconds % 60
+    );
+    match from_datetime(tantivy::DateTime::from_timestamp_secs(
+        seconds - day_seconds,
+    )) {
+        Some(date) => format!("{date} {time} UTC"),
+        None => format!("{seconds} s after 1970-01-01 UTC"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn moments_read_as_utc_date_times() {
+        assert_eq!(utc_date_time(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc_date_time(1_795_402_006), "2026-11-23 02:46:46 UTC");
+    }
 
     #[test]
     fn dates_survive_the_round_trip() {

@@ -1,6 +1,6 @@
 //! `baogao`: search a folder of Chinese reports from the terminal.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 use baogao::cli;
@@ -9,7 +9,9 @@ use baogao::cli;
 /// index them once, then search ranked passages by word, phrase and year.
 #[derive(Debug, Parser)]
 #[command(name = "baogao", version, about, long_about = None)]
-#[command(after_help = "Start with:\n  baogao index corpus\n  baogao search 医共体 --year 2024")]
+#[command(
+    after_help = "Start with:\n  baogao index corpus\n  baogao search 医共体 --year 2024\n  baogao show corpus/001_d67ff23fbbb9576f.txt:18\n  baogao trend 医共体\n  baogao stats"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -21,12 +23,29 @@ enum Command {
     Index(cli::index::IndexArgs),
     /// Search the index: ranked passages with path:line, title, year and snippet
     Search(cli::search::SearchArgs),
+    /// Show the passage at PATH:LINE with its neighbours and headings, as indexed
+    Show(cli::show::ShowArgs),
+    /// Count hits and reports per year for a query, as a bar chart
+    Trend(cli::trend::TrendArgs),
+    /// What the index holds: files, reports, passages per year, kind, level, region
+    Stats(cli::stats::StatsArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    #[command(hide = true)]
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page
+    #[command(hide = true)]
+    Man(cli::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse_from(excluded_words_last(std::env::args_os())).command {
         Command::Index(args) => cli::index::run(args),
         Command::Search(args) => cli::search::run(args),
+        Command::Show(args) => cli::show::run(args),
+        Command::Trend(args) => cli::trend::run(args),
+        Command::Stats(args) => cli::stats::run(args),
+        Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
+        Command::Man(args) => cli::completions::run_man(args, Cli::command()),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!("baogao: error: {err:#}");
@@ -35,7 +54,7 @@ fn main() -> ExitCode {
 }
 
 /// `baogao search 疫情 -新冠 --year 2021`: clap would read `-新冠` as a flag. A word of the
-/// search query that starts with `-` and then a non-ASCII character, a digit or a quote is moved
+/// query of `search` or `trend` that starts with `-` and then a non-ASCII character, a digit or a quote is moved
 /// after `--`, where clap takes it as part of the query; the order of AND-ed words does not
 /// change the results. Latin words (`-HPV`) still need the user's own `--`, as clap says.
 fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
@@ -44,7 +63,10 @@ fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<st
         .iter()
         .skip(1)
         .position(|arg| !arg.to_string_lossy().starts_with('-'));
-    let Some(search_at) = command_at.map(|i| i + 1).filter(|&i| args[i] == "search") else {
+    let Some(search_at) = command_at
+        .map(|i| i + 1)
+        .filter(|&i| args[i] == "search" || args[i] == "trend")
+    else {
         return args;
     };
     let end = args

@@ -100,6 +100,7 @@ pub struct Fields {
     pub org: Field,
     pub published: Field,
     pub report: Field,
+    pub tiebreak: Field,
 }
 
 /// The loaded schema: the field specs as declared, the tantivy schema and its fingerprint.
@@ -146,6 +147,7 @@ impl IndexSchema {
             org: field("org")?,
             published: field("published")?,
             report: field("report")?,
+            tiebreak: field("tiebreak")?,
         };
         Ok(IndexSchema {
             specs: file.field,

@@ -260,3 +260,52 @@ fn an_unreadable_file_is_skipped_unless_the_user_can_read_it_anyway() {
     // Let the temporary folder be removed.
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).expect("chmod");
 }
+
+#[test]
+fn an_update_reports_the_same_skips_and_follows_a_new_size_limit() {
+    let (corpus, expected) = bad_corpus();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let first = stderr_of(&index(corpus.path(), dir.path(), &[]).success());
+    let first_counts = first.lines().last().unwrap_or("").to_string();
+
+    // Nothing changed: every skip is named again, with the same kinds, and --strict still sees them.
+    let again = index(corpus.path(), dir.path(), &["--strict"]).code(3);
+    let (stdout, stderr) = (stdout_of(&again), stderr_of(&again));
+    assert!(stdout.starts_with("index "), "{stdout}");
+    assert!(stdout.contains("is up to date"), "{stdout}");
+    for (name, reason) in &expected {
+        let warnings = warnings_about(&stderr, name);
+        assert_eq!(warnings.len(), 1, "{name} reported once:\n{stderr}");
+        assert!(
+            warnings[0].contains(reason),
+            "{name}: `{reason}`:\n{stderr}"
+        );
+    }
+    let counts = stderr
+        .lines()
+        .find(|line| line.starts_with("baogao: ") && line.contains(" skipped: "));
+    assert_eq!(counts, Some(first_counts.as_str()), "{stderr}");
+
+    // A higher limit lets the large file in; a lower one drops it again.
+    let raised = baogao()
+        .arg("index")
+        .arg(corpus.path())
+        .arg("--index")
+        .arg(dir.path())
+        .args(["--max-file-size", "2M"])
+        .assert()
+        .success();
+    let stdout = stdout_of(&raised);
+    assert!(
+        stdout.contains("1 changed") && stdout.contains("the index holds 2 files"),
+        "{stdout}"
+    );
+    assert!(warnings_about(&stderr_of(&raised), "big.txt").is_empty());
+    let lowered = index(corpus.path(), dir.path(), &[]).success();
+    let stdout = stdout_of(&lowered);
+    assert!(
+        stdout.contains("1 changed") && stdout.contains("the index holds 1 files"),
+        "{stdout}"
+    );
+    assert_eq!(warnings_about(&stderr_of(&lowered), "big.txt").len(), 1);
+}

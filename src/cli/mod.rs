@@ -1,8 +1,14 @@
 //! The commands: each turns its arguments into a request, calls the library and renders the
 //! outcome. Printing and exit codes live here and in `render` only.
 
+pub mod completions;
+pub mod filters;
 pub mod index;
+mod progress;
 pub mod search;
+pub mod show;
+pub mod stats;
+pub mod trend;
 
 use std::path::PathBuf;
 

@@ -1,37 +1,26 @@
 //! `baogao search QUERY`: ranked passages with path:line, title, year, heading and snippet.
 
-use anyhow::{anyhow, Result};
+use anyhow::Result;
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
+use super::filters::FilterArgs;
 use super::{is_broken_pipe, IndexLocation};
 use crate::index::open_index;
 use crate::render::{display_path, write_json, write_plain, ColorChoice};
-use crate::report::{Kind, Level};
-use crate::search::{search, FacetName, Filters, SearchRequest, YearFilter};
+use crate::search::{search, FacetName, SearchRequest};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 低空经济 --region 广东省,浙江省 --facet region\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
     /// What to look for
     #[arg(value_name = "QUERY", required = true, num_args = 1..)]
     pub query: Vec<String>,
-    /// Only reports of this year: 2024, a range 2019..2021 (2019.., ..2021), or `unknown`
-    #[arg(long, value_name = "YEAR")]
-    pub year: Option<YearFilter>,
-    /// Only reports of these kinds (comma-separated): annual-summary, half-year-summary,
-    /// monthly, quarterly, plan, government-work-report, duties, other
-    #[arg(long, value_name = "KIND", value_delimiter = ',')]
-    pub kind: Vec<String>,
-    /// Only reports issued at these levels: province, city, county, district, unknown
-    #[arg(long, value_name = "LEVEL", value_delimiter = ',')]
-    pub level: Vec<String>,
-    /// Only reports of these places (东安县, 湖南省, or `unknown`)
-    #[arg(long, value_name = "PLACE", value_delimiter = ',')]
-    pub region: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Count hits per value of these facets (year is counted unless others are named)
     #[arg(long, value_name = "FACET", value_enum, value_delimiter = ',')]
     pub facet: Vec<FacetName>,
@@ -41,9 +30,6 @@ pub struct SearchArgs {
     /// At most N passages of one report (0: no limit)
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub per_report: usize,
-    /// Look for the words as typed: no abbreviation synonyms (医改 does not find 医药卫生体制改革)
-    #[arg(long)]
-    pub exact: bool,
     /// Print one JSON object instead of text
     #[arg(long)]
     pub json: bool,
@@ -57,25 +43,7 @@ pub struct SearchArgs {
 /// Runs `baogao search`; exit 0 with hits, 1 without.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
     let open = open_index(&args.location.dir)?;
-    let kinds = args
-        .kind
-        .iter()
-        .map(|kind| {
-            kind.trim()
-                .parse::<Kind>()
-                .map_err(|err| anyhow!("--kind: {err}"))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let levels = args
-        .level
-        .iter()
-        .map(|level| {
-            level
-                .trim()
-                .parse::<Level>()
-                .map_err(|err| anyhow!("--level: {err}"))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let filters = args.filters.filters()?;
     let mut facets = args.facet.clone();
     if facets.is_empty() {
         facets.push(FacetName::Year);
@@ -84,15 +52,10 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     facets.dedup();
     let request = SearchRequest {
         query: args.query.join(" "),
-        filters: Filters {
-            years: args.year,
-            kinds,
-            levels,
-            regions: args.region.clone(),
-        },
+        filters,
         limit: args.limit,
         per_report: args.per_report,
-        exact: args.exact,
+        exact: args.filters.exact,
         facets,
     };
     let results = search(&open, &request)?;

@@ -9,7 +9,8 @@ mod walk;
 
 pub use formats::Format;
 pub use read::{
-    parse_size, read_document, read_text, Document, ReadError, ReadOptions, DEFAULT_MAX_FILE_SIZE,
+    document_of, parse_size, read_bytes, read_document, read_text, Document, ReadError,
+    ReadOptions, DEFAULT_MAX_FILE_SIZE,
 };
 pub use skip::{count_by_kind, SkipKind, Skipped};
 pub use walk::{find_report_files, report_paths, CorpusFile, Walk, WalkError, SIDECAR_SUFFIX};

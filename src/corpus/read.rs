@@ -97,7 +97,15 @@ pub fn read_document(
     format: Format,
     options: &ReadOptions,
 ) -> Result<Document, ReadError> {
-    let bytes = read_bytes(path, options.max_file_size)?;
+    document_of(read_bytes(path, options.max_file_size)?, format, options)
+}
+
+/// The text of a report file's bytes, read with [`read_bytes`], in `format`.
+pub fn document_of(
+    bytes: Vec<u8>,
+    format: Format,
+    options: &ReadOptions,
+) -> Result<Document, ReadError> {
     if format == Format::Docx {
         let limit = options.max_file_size.saturating_mul(DOCX_XML_FACTOR);
         let extracted = extract_docx(&bytes, limit)?;
@@ -112,6 +120,7 @@ pub fn read_document(
         _ => None,
     };
     let decoded = decode(&bytes, declared)?;
+    drop(bytes);
     with_text(Document {
         format,
         encoding: decoded.encoding,
@@ -127,7 +136,9 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     read_document(path, format, &ReadOptions::default()).map(|doc| doc.extracted.text)
 }
 
-fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// The bytes of the file at `path`, or [`ReadError::TooLarge`] when it holds more than `limit`
+/// (checked before reading, and again while reading, should it grow).
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let file = std::fs::File::open(path)?;
     let size = file.metadata()?.len();
     if size > limit {

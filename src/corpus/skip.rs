@@ -1,11 +1,13 @@
 //! What was not indexed and why: each skipped file once, with a reason a person can act on,
 //! and a kind for the closing summary's counts.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The kinds of skip the summary counts, in the order it lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum SkipKind {
     /// Empty, only whitespace, or markup with no text.
     Empty,

@@ -1,21 +1,31 @@
-//! Building an index from a corpus: walk → read → report → passages → tantivy documents.
-//! The new index is written beside the old one and swapped in only when complete, so a failed
-//! build leaves the previous index searchable.
+//! Building and updating an index from a corpus: walk → read → report → passages → tantivy
+//! documents.
+//!
+//! An index that exists, was built with this schema and has a manifest is updated in place:
+//! only files that are new, changed or gone are touched, and tantivy's commit makes the
+//! update visible all at once. Otherwise (`--rebuild`, a new schema, no index yet) the whole
+//! index is written beside the old one and swapped in when complete. Either way a build that
+//! fails or is killed leaves the previous index searchable, and one `baogao index` at a time
+//! holds the index's lock.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::indexer::{IndexWriterOptions, LogMergePolicy};
-use tantivy::schema::Facet;
 use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::{Index, IndexSettings, IndexWriter, TantivyDocument};
+use tantivy::{Index, IndexSettings, IndexWriter};
 use thiserror::Error;
 
+use super::document::{delete_file, index_file};
+use super::lock::{IndexLock, LockError};
+use super::manifest::{compare, Change, FileRecord, FileState, Manifest, MANIFEST_FILE};
 use super::meta::{IndexMeta, META_FILE};
-use crate::corpus::{find_report_files, read_document, ReadOptions, Skipped, WalkError};
-use crate::dates::to_datetime;
-use crate::report::{load_overrides, parse_file, Report};
-use crate::schema::{Fields, IndexSchema, SchemaError};
-use crate::text::fold;
+use super::statistics::field_tokens;
+use super::swap::{ensure_replaceable, recover_leftovers, staging_dir, swap_in, RemoveOnDrop};
+use crate::corpus::{
+    find_report_files, CorpusFile, Format, ReadOptions, SkipKind, Skipped, Walk, WalkError,
+};
+use crate::schema::{IndexSchema, SchemaError};
 use crate::tokenize;
 
 /// Size of a compressed block of stored passages (tantivy's default).
@@ -38,7 +48,9 @@ pub enum BuildError {
     Walk(#[from] WalkError),
     #[error(transparent)]
     Schema(#[from] SchemaError),
-    #[error("no report files ({}) in `{dir}`{}", crate::corpus::Format::extension_list(), others_note(*.other_files))]
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error("no report files ({}) in `{dir}`{}", Format::extension_list(), others_note(*.other_files))]
     NoReports {
         dir: PathBuf,
         other_files: usize,
@@ -73,40 +85,75 @@ fn others_note(other_files: usize) -> String {
     }
 }
 
-fn io_error(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> BuildError {
+pub(super) fn io_error(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> BuildError {
     let context = context.into();
     move |source| BuildError::Io { context, source }
 }
 
-fn tantivy_error(context: impl Into<String>) -> impl FnOnce(tantivy::TantivyError) -> BuildError {
+pub(super) fn tantivy_error(
+    context: impl Into<String>,
+) -> impl FnOnce(tantivy::TantivyError) -> BuildError {
     let context = context.into();
     move |source| BuildError::Tantivy { context, source }
 }
 
+/// How to build.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// Indexing threads.
+    pub threads: usize,
+    /// Build the whole index even when it could be updated.
+    pub rebuild: bool,
+    /// Wait for another `baogao index` on the same index instead of failing.
+    pub wait: bool,
+    /// How files are read (the size limit).
+    pub read: ReadOptions,
+}
+
+/// How far a build is, reported after each file read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Progress {
+    /// Files read so far, of those this run reads.
+    pub files_done: usize,
+    pub files_total: usize,
+    /// Bytes of the files read so far.
+    pub bytes_done: u64,
+}
+
 /// What a build did.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct BuildSummary {
+    /// Why the whole index was built, when it was; None when it was updated in place.
+    pub full_build: Option<String>,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// What the index holds now.
     pub files: usize,
     pub reports: usize,
     pub passages: usize,
-    /// Lines dropped as web boilerplate.
+    /// Passages written by this run.
+    pub passages_written: usize,
+    /// Lines dropped as web boilerplate, in the files read by this run.
     pub boilerplate_lines: usize,
     /// Files and folders that were not indexed, with the reason.
     pub skipped: Vec<Skipped>,
-    /// Problems that did not stop a file from being indexed (a bad override sidecar).
+    /// Problems that did not stop a file from being indexed (a bad override sidecar), and
+    /// notes (a stale lock taken over).
     pub warnings: Vec<String>,
     /// Files of other kinds in the corpus, left alone.
     pub other_files: usize,
     pub seconds: f64,
 }
 
-/// Builds the index of the corpus at `corpus` into `index_dir`, replacing the index there.
-/// `threads` is the number of indexing threads; `read` says how files are read.
+/// Builds or updates the index of the corpus at `corpus` in `index_dir`.
+/// `on_progress` hears of each file read.
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
-    threads: usize,
-    read: &ReadOptions,
+    options: BuildOptions,
+    on_progress: &mut dyn FnMut(Progress),
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let schema = IndexSchema::embedded()?;
@@ -118,10 +165,102 @@ pub fn build_index(
             skipped: walk.skipped,
         });
     }
+    let corpus_root = corpus
+        .canonicalize()
+        .map_err(io_error(format!("resolving `{}`", corpus.display())))?;
     let index_dir = std::path::absolute(index_dir)
         .map_err(io_error(format!("resolving `{}`", index_dir.display())))?;
+    let lock = IndexLock::acquire(&index_dir, options.wait)?;
+    recover_leftovers(&index_dir)?;
     ensure_replaceable(&index_dir)?;
-    let staging = staging_dir(&index_dir);
+
+    let mut summary = BuildSummary {
+        other_files: walk.other_files,
+        ..BuildSummary::default()
+    };
+    if let Some(pid) = &lock.stale_pid {
+        summary.warnings.push(format!(
+            "a previous `baogao index` (PID {pid}) did not finish; its leftovers were cleaned up"
+        ));
+    }
+    let job = Job {
+        schema: &schema,
+        walk: &walk,
+        corpus_root: &corpus_root,
+        index_dir: &index_dir,
+        options,
+    };
+    match plan(&index_dir, &schema, &corpus_root, options.rebuild) {
+        Plan::Update(manifest) => update(&job, manifest, &mut summary, on_progress)?,
+        Plan::Full(reason) => {
+            summary.full_build = Some(reason);
+            full(&job, &mut summary, on_progress)?
+        }
+    }
+    summary.seconds = started.elapsed().as_secs_f64();
+    drop(lock);
+    Ok(summary)
+}
+
+/// What one build works on.
+struct Job<'a> {
+    schema: &'a IndexSchema,
+    walk: &'a Walk,
+    corpus_root: &'a Path,
+    index_dir: &'a Path,
+    options: BuildOptions,
+}
+
+/// Whether the index can be updated in place, or why it must be built whole.
+enum Plan {
+    Update(Manifest),
+    Full(String),
+}
+
+fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: bool) -> Plan {
+    if !index_dir.join(META_FILE).exists() {
+        return Plan::Full("new index".to_string());
+    }
+    if rebuild {
+        return Plan::Full("--rebuild".to_string());
+    }
+    let meta = match IndexMeta::read(index_dir) {
+        Ok(meta) => meta,
+        Err(err) => return Plan::Full(format!("{META_FILE} unreadable: {err}")),
+    };
+    if meta.schema_fingerprint != schema.fingerprint {
+        return Plan::Full(format!(
+            "the schema changed (index_schema/ fingerprint {} → {})",
+            meta.schema_fingerprint, schema.fingerprint
+        ));
+    }
+    if meta.corpus_root != corpus_root {
+        return Plan::Full(format!(
+            "another corpus (the index holds `{}`)",
+            meta.corpus_root.display()
+        ));
+    }
+    match Manifest::read(index_dir) {
+        Ok(manifest) if manifest.schema_fingerprint == schema.fingerprint => Plan::Update(manifest),
+        Ok(_) => Plan::Full(format!("{MANIFEST_FILE} is of another schema")),
+        Err(err) => Plan::Full(format!("{MANIFEST_FILE} unreadable: {err}")),
+    }
+}
+
+/// The whole index, written into a staging folder and swapped in.
+fn full(
+    job: &Job,
+    summary: &mut BuildSummary,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<(), BuildError> {
+    let Job {
+        schema,
+        walk,
+        corpus_root,
+        index_dir,
+        options,
+    } = *job;
+    let staging = staging_dir(index_dir);
     let _cleanup = RemoveOnDrop(staging.clone());
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
@@ -129,7 +268,6 @@ pub fn build_index(
     }
     std::fs::create_dir_all(&staging)
         .map_err(io_error(format!("creating `{}`", staging.display())))?;
-
     let index = Index::builder()
         .schema(schema.schema.clone())
         .settings(index_settings())
@@ -139,101 +277,275 @@ pub fn build_index(
             staging.display()
         )))?;
     tokenize::register(&index);
-    let threads = threads.max(1);
-    let writer_options = IndexWriterOptions::builder()
-        .num_worker_threads(threads)
-        .memory_budget_per_thread(WRITER_BUDGET_PER_THREAD)
-        .num_merge_threads(1)
-        .build();
-    let mut writer: IndexWriter = index
-        .writer_with_options(writer_options)
-        .map_err(tantivy_error("starting the index writer"))?;
-    writer.set_merge_policy(Box::new(merge_policy()));
-
-    let mut skipped = walk.skipped;
-    let mut warnings = Vec::new();
-    let (mut files, mut reports, mut passages, mut boilerplate_lines) = (0, 0, 0, 0);
+    let writer = writer(&index, options.threads)?;
+    let mut manifest = Manifest {
+        schema_fingerprint: schema.fingerprint.clone(),
+        ..Manifest::default()
+    };
+    let mut progress = Progress {
+        files_total: walk.files.len(),
+        ..Progress::default()
+    };
     for file in &walk.files {
-        let source = match read_document(&file.path, file.format, read) {
-            Ok(source) => source,
-            Err(err) => {
-                skipped.push(Skipped {
-                    path: file.path.clone(),
-                    kind: err.kind(),
-                    reason: err.to_string(),
-                });
-                continue;
-            }
-        };
-        let overrides = load_overrides(&file.path).unwrap_or_else(|err| {
-            warnings.push(format!("override ignored: {err}"));
-            None
+        add_file(&writer, schema, file, &options.read, &mut manifest, summary)?;
+        summary.added += 1;
+        report_progress(&mut progress, &manifest, file, on_progress);
+    }
+    summary.skipped.splice(0..0, walk.skipped.iter().cloned());
+    if manifest
+        .files
+        .values()
+        .all(|record| record.skipped.is_some())
+    {
+        return Err(BuildError::NothingIndexed {
+            dir: corpus_root.to_path_buf(),
+            files: walk.files.len(),
+            skipped: std::mem::take(&mut summary.skipped),
         });
-        let mut parsed = parse_file(source.text(), file_name(&file.relative));
-        files += 1;
-        boilerplate_lines += parsed.boilerplate_lines;
-        for report in &mut parsed.reports {
-            if let Some(overrides) = &overrides {
-                if let Err(err) = overrides.apply(report.number, report) {
-                    warnings.push(format!("override ignored: {err}"));
+    }
+    finish(
+        &index,
+        writer,
+        &staging,
+        corpus_root,
+        schema,
+        &manifest,
+        summary,
+    )?;
+    swap_in(&staging, index_dir)
+}
+
+/// The index updated in place: new and changed files re-read, removed ones deleted.
+fn update(
+    job: &Job,
+    mut manifest: Manifest,
+    summary: &mut BuildSummary,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<(), BuildError> {
+    let Job {
+        schema,
+        walk,
+        corpus_root,
+        index_dir,
+        options,
+    } = *job;
+    let mut work: Vec<(&CorpusFile, Change)> = Vec::new();
+    let mut touched = false;
+    for file in &walk.files {
+        let record = manifest.files.get(&file.relative);
+        // A file that cannot even be looked at is read again, and reported by that.
+        let change = compare(&file.path, record).unwrap_or(Change::Changed);
+        match change {
+            Change::Unchanged => {
+                summary.unchanged += 1;
+                // Touched but not changed: remember the new time, to skip the hash next time.
+                if let (Some(record), Ok(state)) = (
+                    manifest.files.get_mut(&file.relative),
+                    FileState::of(&file.path),
+                ) {
+                    if record.state != state {
+                        record.state = state;
+                        touched = true;
+                    }
+                }
+                let record = manifest.files.get(&file.relative);
+                if record.is_some_and(|record| crosses_size_limit(record, &options.read)) {
+                    work.push((file, Change::Changed));
+                    continue;
+                }
+                if let Some(record) = record.filter(|record| record.skipped.is_some()) {
+                    summary.skipped.push(Skipped {
+                        path: file.path.clone(),
+                        kind: record.skip_kind.unwrap_or(SkipKind::Unreadable),
+                        reason: format!(
+                            "{} (unchanged since the last run)",
+                            record.skipped.as_deref().unwrap_or_default()
+                        ),
+                    });
                 }
             }
-            // `path:N` is the file's line (or a .docx paragraph), not the extracted text's.
-            for passage in &mut report.passages {
-                passage.line = source.number_of_line(passage.line);
-            }
-            for document in documents(&schema.fields, &file.relative, report) {
-                writer
-                    .add_document(document)
-                    .map_err(tantivy_error(format!("indexing `{}`", file.path.display())))?;
-            }
-            reports += 1;
-            passages += report.passages.len();
+            Change::Added | Change::Changed => work.push((file, change)),
         }
     }
-    if files == 0 {
+    let walked: BTreeSet<&str> = walk.files.iter().map(|f| f.relative.as_str()).collect();
+    let removed: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|path| !walked.contains(path.as_str()))
+        .cloned()
+        .collect();
+    summary.skipped.splice(0..0, walk.skipped.iter().cloned());
+    if work.is_empty() && removed.is_empty() {
+        fill_totals(&manifest, summary);
+        if touched {
+            manifest.write(index_dir).map_err(io_error(format!(
+                "writing `{}`",
+                index_dir.join(MANIFEST_FILE).display()
+            )))?;
+        }
+        return Ok(());
+    }
+    let index = Index::open_in_dir(index_dir).map_err(tantivy_error(format!(
+        "opening the index in `{}`",
+        index_dir.display()
+    )))?;
+    tokenize::register(&index);
+    let writer = writer(&index, options.threads)?;
+    for path in &removed {
+        delete_file(&writer, &schema.fields, path);
+        manifest.files.remove(path);
+        summary.removed += 1;
+    }
+    let mut progress = Progress {
+        files_total: work.len(),
+        ..Progress::default()
+    };
+    for (file, change) in work {
+        // Deleting first makes a file indexed by a run that was killed before it wrote the
+        // manifest come out once, not twice.
+        delete_file(&writer, &schema.fields, &file.relative);
+        add_file(&writer, schema, file, &options.read, &mut manifest, summary)?;
+        match change {
+            Change::Added => summary.added += 1,
+            _ => summary.changed += 1,
+        }
+        report_progress(&mut progress, &manifest, file, on_progress);
+    }
+    if manifest
+        .files
+        .values()
+        .all(|record| record.skipped.is_some())
+    {
         return Err(BuildError::NothingIndexed {
-            dir: corpus.to_path_buf(),
+            dir: corpus_root.to_path_buf(),
             files: walk.files.len(),
-            skipped,
+            skipped: std::mem::take(&mut summary.skipped),
         });
     }
+    finish(
+        &index,
+        writer,
+        index_dir,
+        corpus_root,
+        schema,
+        &manifest,
+        summary,
+    )
+}
+
+/// Whether a file unchanged since the last run must be read again because the size limit
+/// moved across it: skipped as too large and now within it, or indexed and now over it.
+fn crosses_size_limit(record: &FileRecord, read: &ReadOptions) -> bool {
+    let over = record.state.size > read.max_file_size;
+    match record.skip_kind {
+        Some(SkipKind::TooLarge) => !over,
+        Some(_) => false,
+        None => over,
+    }
+}
+
+/// Indexes one file and records it in the manifest and the summary.
+fn add_file(
+    writer: &IndexWriter,
+    schema: &IndexSchema,
+    file: &CorpusFile,
+    read: &ReadOptions,
+    manifest: &mut Manifest,
+    summary: &mut BuildSummary,
+) -> Result<(), BuildError> {
+    let outcome = index_file(writer, &schema.fields, file, read)?;
+    if let Some(reason) = &outcome.record.skipped {
+        summary.skipped.push(Skipped {
+            path: file.path.clone(),
+            kind: outcome.record.skip_kind.unwrap_or(SkipKind::Unreadable),
+            reason: reason.clone(),
+        });
+    }
+    summary.passages_written += outcome.record.passages;
+    summary.boilerplate_lines += outcome.boilerplate_lines;
+    summary.warnings.extend(outcome.warnings);
+    manifest.files.insert(file.relative.clone(), outcome.record);
+    Ok(())
+}
+
+fn report_progress(
+    progress: &mut Progress,
+    manifest: &Manifest,
+    file: &CorpusFile,
+    on_progress: &mut dyn FnMut(Progress),
+) {
+    progress.files_done += 1;
+    progress.bytes_done += manifest
+        .files
+        .get(&file.relative)
+        .map_or(0, |record| record.state.size);
+    on_progress(*progress);
+}
+
+/// Commits the writer, then writes `baogao.json` and the manifest into `dir`.
+fn finish(
+    index: &Index,
+    mut writer: IndexWriter,
+    dir: &Path,
+    corpus_root: &Path,
+    schema: &IndexSchema,
+    manifest: &Manifest,
+    summary: &mut BuildSummary,
+) -> Result<(), BuildError> {
     writer
         .commit()
         .map_err(tantivy_error("committing the index"))?;
+    // Merges finish before the process ends, so that the folder is left as committed.
     writer
         .wait_merging_threads()
         .map_err(tantivy_error("merging index segments"))?;
-
-    let corpus_root = corpus
-        .canonicalize()
-        .map_err(io_error(format!("resolving `{}`", corpus.display())))?;
+    fill_totals(manifest, summary);
     let meta = IndexMeta {
         baogao_version: env!("CARGO_PKG_VERSION").to_string(),
         schema_fingerprint: schema.fingerprint.clone(),
-        corpus_root,
-        files,
-        reports,
-        passages,
+        corpus_root: corpus_root.to_path_buf(),
+        files: summary.files,
+        reports: summary.reports,
+        passages: summary.passages,
         built_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
+        field_tokens: field_tokens(index, &schema.schema)
+            .map_err(tantivy_error("counting the index's words"))?,
     };
-    meta.write(&staging).map_err(io_error(format!(
+    manifest.write(dir).map_err(io_error(format!(
         "writing `{}`",
-        staging.join(META_FILE).display()
+        dir.join(MANIFEST_FILE).display()
     )))?;
-    swap_in(&staging, &index_dir)?;
-    Ok(BuildSummary {
-        files,
-        reports,
-        passages,
-        boilerplate_lines,
-        skipped,
-        warnings,
-        other_files: walk.other_files,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    meta.write(dir).map_err(io_error(format!(
+        "writing `{}`",
+        dir.join(META_FILE).display()
+    )))
+}
+
+/// The index's totals, from the manifest.
+fn fill_totals(manifest: &Manifest, summary: &mut BuildSummary) {
+    let indexed = manifest.files.values().filter(|r| r.skipped.is_none());
+    summary.files = indexed.clone().count();
+    summary.reports = indexed.clone().map(|r| r.reports).sum();
+    summary.passages = indexed.map(|r| r.passages).sum();
+}
+
+/// A writer with `threads` indexing threads, one merge at a time (see [`MERGE_SEGMENTS`]).
+fn writer(index: &Index, threads: usize) -> Result<IndexWriter, BuildError> {
+    let options = IndexWriterOptions::builder()
+        .num_worker_threads(threads.max(1))
+        .memory_budget_per_thread(WRITER_BUDGET_PER_THREAD)
+        .num_merge_threads(1)
+        .build();
+    let writer = index
+        .writer_with_options(options)
+        .map_err(tantivy_error("starting the index writer"))?;
+    let mut policy = LogMergePolicy::default();
+    policy.set_min_num_segments(MERGE_SEGMENTS);
+    policy.set_max_docs_before_merge(MERGED_SEGMENT_DOCS);
+    writer.set_merge_policy(Box::new(policy));
+    Ok(writer)
 }
 
 /// The stored passages compressed with zstd (passages of one report repeat its title and
@@ -245,132 +557,5 @@ fn index_settings() -> IndexSettings {
         docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
         docstore_blocksize: DOCSTORE_BLOCK_BYTES,
         ..IndexSettings::default()
-    }
-}
-
-/// How segments are merged while a build runs (see [`MERGE_SEGMENTS`]).
-fn merge_policy() -> LogMergePolicy {
-    let mut policy = LogMergePolicy::default();
-    policy.set_min_num_segments(MERGE_SEGMENTS);
-    policy.set_max_docs_before_merge(MERGED_SEGMENT_DOCS);
-    policy
-}
-
-/// The tantivy documents of one report's passages.
-fn documents<'a>(
-    fields: &'a Fields,
-    relative: &'a str,
-    report: &'a Report,
-) -> impl Iterator<Item = TantivyDocument> + 'a {
-    let metadata = &report.metadata;
-    let year_label = metadata
-        .year
-        .map_or_else(|| "unknown".to_string(), |year| year.to_string());
-    let region_label = metadata.region.as_deref().map_or_else(
-        || "unknown".to_string(),
-        |region| fold(region).replace('/', "／"),
-    );
-    report
-        .passages
-        .iter()
-        .enumerate()
-        .map(move |(ordinal, passage)| {
-            let mut document = TantivyDocument::default();
-            document.add_text(fields.text, &passage.text);
-            document.add_text(fields.grams, &passage.text);
-            document.add_text(fields.title, &report.title);
-            document.add_text(fields.heading, &passage.heading);
-            document.add_text(fields.path, relative);
-            document.add_u64(fields.line, passage.line as u64);
-            document.add_u64(fields.passage, ordinal as u64);
-            document.add_u64(fields.report, report.number as u64);
-            document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
-            if let Some(year) = metadata.year {
-                document.add_u64(fields.year_value, u64::from(year));
-            }
-            document.add_facet(
-                fields.kind,
-                Facet::from_path(["kind", metadata.kind.label()]),
-            );
-            document.add_facet(
-                fields.level,
-                Facet::from_path(["level", metadata.level.label()]),
-            );
-            document.add_facet(
-                fields.region,
-                Facet::from_path(["region", region_label.as_str()]),
-            );
-            if let Some(org) = &metadata.org {
-                document.add_text(fields.org, org);
-            }
-            if let Some(published) = metadata.published {
-                document.add_date(fields.published, to_datetime(published));
-            }
-            document
-        })
-}
-
-/// The file name of a corpus-relative path.
-fn file_name(relative: &str) -> &str {
-    relative.rsplit('/').next().unwrap_or(relative)
-}
-
-/// Refuses to replace a folder that holds something other than a baogao index.
-fn ensure_replaceable(index_dir: &Path) -> Result<(), BuildError> {
-    if !index_dir.exists() || index_dir.join(META_FILE).exists() {
-        return Ok(());
-    }
-    let empty = std::fs::read_dir(index_dir)
-        .map(|mut entries| entries.next().is_none())
-        .unwrap_or(false);
-    if empty {
-        Ok(())
-    } else {
-        Err(BuildError::NotAnIndex(index_dir.to_path_buf()))
-    }
-}
-
-/// A hidden sibling of the index folder, on the same file system so the swap is a rename.
-fn staging_dir(index_dir: &Path) -> PathBuf {
-    let name = index_dir
-        .file_name()
-        .map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
-    index_dir.with_file_name(format!(".{name}.building-{}", std::process::id()))
-}
-
-/// Moves the finished index into place: old → backup, new → index_dir, backup removed.
-fn swap_in(staging: &Path, index_dir: &Path) -> Result<(), BuildError> {
-    let backup = staging.with_extension("old");
-    if index_dir.exists() {
-        std::fs::rename(index_dir, &backup).map_err(io_error(format!(
-            "moving the old index `{}` aside",
-            index_dir.display()
-        )))?;
-    }
-    if let Err(err) = std::fs::rename(staging, index_dir) {
-        // Put the old index back so nothing good is lost.
-        let _ = std::fs::rename(&backup, index_dir);
-        return Err(io_error(format!(
-            "moving the new index into `{}`",
-            index_dir.display()
-        ))(err));
-    }
-    if backup.exists() {
-        std::fs::remove_dir_all(&backup).map_err(io_error(format!(
-            "removing the old index `{}`",
-            backup.display()
-        )))?;
-    }
-    Ok(())
-}
-
-/// Removes a staging folder left by a build that failed midway.
-struct RemoveOnDrop(PathBuf);
-
-impl Drop for RemoveOnDrop {
-    fn drop(&mut self) {
-        if self.0.exists() {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
     }
 }

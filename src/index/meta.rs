@@ -2,7 +2,10 @@
 //! corpus, and what it holds. Its presence also marks a folder as a baogao index.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use super::manifest::write_atomically;
 
 /// The file name of the index's own metadata.
 pub const META_FILE: &str = "baogao.json";
@@ -21,6 +24,9 @@ pub struct IndexMeta {
     pub passages: usize,
     /// Seconds since the Unix epoch when the build finished.
     pub built_at: u64,
+    /// Words of each field over the live passages, for BM25 (see `index::statistics`).
+    #[serde(default)]
+    pub field_tokens: BTreeMap<String, u64>,
 }
 
 impl IndexMeta {
@@ -31,9 +37,9 @@ impl IndexMeta {
             .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidData, err))
     }
 
-    /// Writes `baogao.json` into an index folder.
+    /// Writes `baogao.json` into an index folder, whole or not at all.
     pub fn write(&self, index_dir: &Path) -> std::io::Result<()> {
         let text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        std::fs::write(index_dir.join(META_FILE), text + "\n")
+        write_atomically(&index_dir.join(META_FILE), (text + "\n").as_bytes())
     }
 }

@@ -1,10 +1,19 @@
 //! The index on disk: building it from a corpus, and opening it for reading.
 
 mod build;
+mod check;
+mod document;
+mod lock;
+mod manifest;
 mod meta;
 mod open;
+mod statistics;
+mod swap;
 
-pub use build::{build_index, BuildError, BuildSummary};
+pub use build::{build_index, BuildError, BuildOptions, BuildSummary, Progress};
+pub use check::{check_index, Staleness};
+pub use lock::{lock_path, IndexLock, LockError};
+pub use manifest::{Manifest, MANIFEST_FILE};
 pub use meta::{IndexMeta, META_FILE};
 pub use open::{open_index, OpenError, OpenIndex};
 

@@ -6,6 +6,7 @@ use tantivy::{Index, IndexReader, ReloadPolicy};
 use thiserror::Error;
 
 use super::meta::{IndexMeta, META_FILE};
+use super::swap::moved_aside;
 use crate::schema::{IndexSchema, SchemaError};
 use crate::tokenize;
 
@@ -49,7 +50,35 @@ pub struct OpenIndex {
 }
 
 /// Opens the index in `dir`, checking that this binary's schema built it.
+///
+/// `baogao index` may be swapping a rebuilt index in while this runs: the folder is then
+/// missing for an instant, or its files change under a reader being opened. The previous
+/// index moved aside is read in the first case, and the open is tried again in the second.
 pub fn open_index(dir: &Path) -> Result<OpenIndex, OpenError> {
+    let mut attempt = 0;
+    loop {
+        match open_once(dir) {
+            Err(OpenError::Tantivy { .. } | OpenError::BadMeta { .. })
+                if attempt < OPEN_RETRIES =>
+            {
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(OpenError::Missing(_)) => {
+                return match moved_aside(dir) {
+                    Some(previous) => open_once(&previous),
+                    None => Err(OpenError::Missing(dir.to_path_buf())),
+                }
+            }
+            outcome => return outcome,
+        }
+    }
+}
+
+/// How many times opening is tried again when files change under it.
+const OPEN_RETRIES: usize = 10;
+
+fn open_once(dir: &Path) -> Result<OpenIndex, OpenError> {
     if !dir.join(META_FILE).exists() {
         return Err(OpenError::Missing(dir.to_path_buf()));
     }

@@ -1,12 +1,20 @@
-//! Output: hits as plain text for people (coloured on a terminal) or as one JSON object for
-//! scripts. Renderers write to any `Write` and return its errors; the caller decides what a
-//! closed pipe means.
+//! Output: hits, passages, trends and index statistics as plain text for people (coloured on
+//! a terminal) or as one JSON object for scripts. Renderers write to any `Write` and return
+//! its errors; the caller decides what a closed pipe means.
 
+mod chart;
 mod json;
 mod plain;
+mod show;
+mod stats;
+mod trend;
 
+pub use chart::bar;
 pub use json::write_json;
 pub use plain::write_plain;
+pub use show::{write_show_json, write_show_plain, Excerpt};
+pub use stats::{human_bytes, write_stats_json, write_stats_plain, IndexStats};
+pub use trend::{write_trend_json, write_trend_plain, Trend};
 
 use std::io::IsTerminal;
 use std::ops::Range;
@@ -32,6 +40,34 @@ impl ColorChoice {
                 std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                     && std::io::stdout().is_terminal()
             }
+        }
+    }
+}
+
+/// The width of the terminal stdout writes to, in columns; None in a pipe or a file.
+pub fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(terminal_size::Width(width), _)| usize::from(width))
+}
+
+/// ANSI styles used by the plain renderers when colour is on.
+pub(crate) mod style {
+    pub const MAGENTA: &str = "\x1b[35m";
+    pub const GREEN: &str = "\x1b[32m";
+    pub const CYAN: &str = "\x1b[36m";
+    pub const BOLD: &str = "\x1b[1m";
+    pub const BOLD_RED: &str = "\x1b[1;31m";
+    pub const DIM: &str = "\x1b[2m";
+    pub const RESET: &str = "\x1b[0m";
+
+    /// `text` in `code` when `color`, else as is.
+    pub fn paint(color: bool, code: &str, text: &str) -> String {
+        if color {
+            format!("{code}{text}{RESET}")
+        } else {
+            text.to_string()
         }
     }
 }

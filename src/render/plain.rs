@@ -3,14 +3,9 @@
 
 use std::io::{self, Write};
 
+use super::style::{BOLD_RED, DIM, GREEN, MAGENTA, RESET};
 use super::{mark, MARK_CLOSE, MARK_OPEN};
 use crate::search::SearchResults;
-
-const MAGENTA: &str = "\x1b[35m";
-const GREEN: &str = "\x1b[32m";
-const BOLD_RED: &str = "\x1b[1;31m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
 
 /// Writes hits and the facet summary; `display` turns a corpus-relative path into the path shown.
 pub fn write_plain(
@@ -19,13 +14,7 @@ pub fn write_plain(
     display: &dyn Fn(&str) -> String,
     color: bool,
 ) -> io::Result<()> {
-    let paint = |code: &str, text: &str| {
-        if color {
-            format!("{code}{text}{RESET}")
-        } else {
-            text.to_string()
-        }
-    };
+    let paint = |code: &str, text: &str| super::style::paint(color, code, text);
     for hit in &results.hits {
         let path = display(&hit.path);
         writeln!(

@@ -1,6 +1,8 @@
 //! Reading an index: the query language parsed, turned into a tantivy query over words and
-//! grams with synonyms and filters, run; hits reranked, snippets cut, facets counted.
+//! grams with synonyms and filters, run; hits reranked, snippets cut, facets counted. Also:
+//! every match tallied per facet value (trend, stats), and one file's passages read back (show).
 
+mod context;
 mod filters;
 mod parse;
 mod query;
@@ -8,9 +10,12 @@ mod rank;
 mod run;
 mod segment;
 mod snippet;
+mod statistics;
 mod synonyms;
+mod tally;
 mod years;
 
+pub use context::{file_passages, passage_at, Passage};
 pub use filters::{FacetCounts, FacetName, Filters};
 pub use parse::{parse_query, Atom, ParseError, ParsedQuery};
 pub use query::{build_query, BuiltQuery, QueryError};
@@ -18,4 +23,5 @@ pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use synonyms::synonyms_of;
+pub use tally::{tally_all, tally_query, FacetTally, Tallies, Tally, YearSeries};
 pub use years::{YearFilter, YearFilterError};

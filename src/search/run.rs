@@ -2,6 +2,7 @@
 //! proximity, at most N per report, reprints folded; a snippet of each, the total count and
 //! the facet counts.
 
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
 use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -12,9 +13,13 @@ use super::query::{build_query, BuiltQuery, QueryError};
 use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
+use super::statistics::LiveStatistics;
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
 use crate::report::Date;
+
+/// The fast field that orders passages of equal score.
+const TIEBREAK_FIELD: &str = "tiebreak";
 
 /// Candidates reranked beyond what is shown, at the least.
 const MIN_CANDIDATES: usize = 100;
@@ -100,7 +105,11 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
 
     let candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
     let mut collectors = MultiCollector::new();
-    let top_handle = collectors.add_collector(TopDocs::with_limit(candidates).order_by_score());
+    // Equal scores are ordered by the passages' tie-break keys, not by where the index put them.
+    let top_handle = collectors.add_collector(TopDocs::with_limit(candidates).order_by((
+        SortBySimilarityScore,
+        SortByStaticFastValue::<u64>::for_field(TIEBREAK_FIELD),
+    )));
     let count_handle = collectors.add_collector(Count);
     let facet_handles: Vec<_> = request
         .facets
@@ -111,7 +120,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
             (*facet, collectors.add_collector(collector))
         })
         .collect();
-    let mut fruits = searcher.search(&*built.query, &collectors)?;
+    let statistics = LiveStatistics {
+        searcher: &searcher,
+        field_tokens: &open.meta.field_tokens,
+    };
+    let mut fruits =
+        searcher.search_with_statistics_provider(&*built.query, &collectors, &statistics)?;
     let top = top_handle.extract(&mut fruits);
     let total_hits = count_handle.extract(&mut fruits);
     let facets = facet_handles
@@ -142,7 +156,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
 
     // (found by synonyms only, hit): typed forms rank first.
     let mut ranked = Vec::with_capacity(top.len());
-    for (score, address) in top {
+    for ((score, _), address) in top {
         let hit = read_hit(&searcher, address, score, open, &built)?;
         ranked.push((!typed_forms_in(&hit, &built.typed), hit));
     }

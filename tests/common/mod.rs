@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod snapshot;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -81,6 +83,34 @@ impl Indexed {
             .arg("--index")
             .arg(self.dir.path());
         command
+    }
+
+    /// `baogao COMMAND ARGS… --index DIR` (show, trend, stats, …), not yet run.
+    pub fn command(&self, command: &str, args: &[&str]) -> Command {
+        let mut cmd = baogao();
+        cmd.arg(command)
+            .args(args)
+            .arg("--index")
+            .arg(self.dir.path());
+        cmd
+    }
+
+    /// Runs `baogao COMMAND ARGS… --json` and returns the parsed object; panics unless it
+    /// exits 0 or 1.
+    pub fn command_json(&self, command: &str, args: &[&str]) -> Value {
+        let output = self
+            .command(command, args)
+            .arg("--json")
+            .output()
+            .expect("run baogao");
+        let code = output.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "baogao {command} {args:?} exited {code:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|err| panic!("{command} --json prints one JSON object: {err}"))
     }
 
     /// Runs a search with `--json` and returns the parsed object; panics unless it exits 0 or 1.

@@ -22,7 +22,8 @@ pub struct Date {
 impl Date {
     /// The date when it is in the calendar (no 2023-02-29) and its year is a plausible one.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             2 if leap => 29,
             2 => 28,
