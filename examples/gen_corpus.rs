@@ -1,7 +1,7 @@
 //! A deterministic corpus for benchmarks: a tree of report files of about the size asked,
 //! made of the paragraphs of `corpus/` (and of any extra folders given), with varied titles,
-//! regions, years 2005–2025 and kinds, a few percent in traditional characters and some
-//! hard-wrapped like PDF copies. The same seed gives the same bytes.
+//! regions, years 2005–2025 and kinds, a few percent in traditional characters, a few percent
+//! in GB18030, and some hard-wrapped like PDF copies. The same seed gives the same bytes.
 //!
 //! `cargo run --release --example gen_corpus -- --size 100M --out target/bench/corpus-100M
 //!  [--seed 42] [--source corpus] [--source ../shared/extra-corpus/provincial-2026]`
@@ -249,9 +249,15 @@ fn main() {
         let path = folder.join(format!("{files:07}.txt"));
         let mut file = std::fs::File::create(&path)
             .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
-        file.write_all(report.as_bytes())
+        // A few percent in GB18030, as legacy government files are.
+        let bytes = if rng.chance(3) {
+            encoding_rs::GB18030.encode(&report).0.into_owned()
+        } else {
+            report.into_bytes()
+        };
+        file.write_all(&bytes)
             .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", path.display())));
-        written += report.len() as u64;
+        written += bytes.len() as u64;
         files += 1;
     }
     println!(
