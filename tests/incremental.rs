@@ -423,6 +423,36 @@ fn a_rebuild_killed_midway_leaves_the_old_index_and_the_next_run_cleans_up() {
 }
 
 #[test]
+fn a_corpus_folder_that_disappears_midway_is_an_error_and_the_old_index_stays() {
+    let small = corpus_copy();
+    let parent = tempfile::tempdir().expect("temp dir");
+    let index = parent.path().join("idx");
+    run_index(small.path(), &index, &[]);
+    let before = search_json(&index, "医共体");
+
+    let big = big_corpus(120);
+    let moved = big.path().with_extension("moved");
+    let child = spawn_index(big.path(), &index, &[]);
+    // Gone as soon as the build has started writing (the walk is over).
+    wait_until("the build starts", || !staging_folders(&index).is_empty());
+    std::fs::rename(big.path(), &moved).expect("move the corpus away");
+    let output = child.wait_with_output().expect("wait for baogao index");
+    std::fs::rename(&moved, big.path()).expect("move the corpus back");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("disappeared while it was being indexed; the previous index is kept"),
+        "{stderr}"
+    );
+    assert_eq!(
+        search_json(&index, "医共体"),
+        before,
+        "the old index answers"
+    );
+    assert!(staging_folders(&index).is_empty(), "no leftovers");
+}
+
+#[test]
 fn an_update_killed_midway_is_finished_by_the_next_run_without_duplicates() {
     let corpus = corpus_copy();
     let index = tempfile::tempdir().expect("temp dir");

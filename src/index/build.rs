@@ -66,6 +66,8 @@ pub enum BuildError {
     },
     #[error("`{0}` exists and is not a baogao index: refusing to replace it; pass another --index folder")]
     NotAnIndex(PathBuf),
+    #[error("the corpus folder `{0}` disappeared while it was being indexed; the previous index is kept")]
+    CorpusGone(PathBuf),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -287,7 +289,7 @@ fn full(
         ..Progress::default()
     };
     for file in &walk.files {
-        add_file(&writer, schema, file, &options.read, &mut manifest, summary)?;
+        add_file(&writer, job, file, &mut manifest, summary)?;
         summary.added += 1;
         report_progress(&mut progress, &manifest, file, on_progress);
     }
@@ -404,7 +406,7 @@ fn update(
         // Deleting first makes a file indexed by a run that was killed before it wrote the
         // manifest come out once, not twice.
         delete_file(&writer, &schema.fields, &file.relative);
-        add_file(&writer, schema, file, &options.read, &mut manifest, summary)?;
+        add_file(&writer, job, file, &mut manifest, summary)?;
         match change {
             Change::Added => summary.added += 1,
             _ => summary.changed += 1,
@@ -447,13 +449,17 @@ fn crosses_size_limit(record: &FileRecord, read: &ReadOptions) -> bool {
 /// Indexes one file and records it in the manifest and the summary.
 fn add_file(
     writer: &IndexWriter,
-    schema: &IndexSchema,
+    job: &Job,
     file: &CorpusFile,
-    read: &ReadOptions,
     manifest: &mut Manifest,
     summary: &mut BuildSummary,
 ) -> Result<(), BuildError> {
-    let outcome = index_file(writer, &schema.fields, file, read)?;
+    let outcome = index_file(writer, &job.schema.fields, file, &job.options.read)?;
+    // A file that vanished because its whole corpus folder did (unmounted, moved, deleted)
+    // ends the run: committing would replace a good index with a fragment of it.
+    if outcome.record.skip_kind == Some(SkipKind::Unreadable) && !job.corpus_root.is_dir() {
+        return Err(BuildError::CorpusGone(job.corpus_root.to_path_buf()));
+    }
     if let Some(reason) = &outcome.record.skipped {
         summary.skipped.push(Skipped {
             path: file.path.clone(),
