@@ -12,8 +12,12 @@ const STATUS_EVERY: Duration = Duration::from_secs(10);
 
 /// Shows the progress of one build.
 pub enum ProgressView {
-    Bar(ProgressBar),
-    Lines { started: Instant, last: Instant },
+    /// The bar, and whether it shows counts yet (a spinner until the first file is read).
+    Bar(ProgressBar, bool),
+    Lines {
+        started: Instant,
+        last: Instant,
+    },
 }
 
 impl ProgressView {
@@ -27,20 +31,26 @@ impl ProgressView {
             };
         }
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-        let style = ProgressStyle::with_template(
-            "{spinner} {bar:30} {pos}/{len} files · {msg} · {elapsed} (about {eta} left)",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style = ProgressStyle::with_template("{spinner} finding report files… {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
         bar.set_style(style);
         bar.enable_steady_tick(Duration::from_millis(120));
-        ProgressView::Bar(bar)
+        ProgressView::Bar(bar, false)
     }
 
     /// Shows `progress`.
     pub fn update(&mut self, progress: Progress) {
         let read = format!("{:.1} MB read", progress.bytes_done as f64 / 1e6);
         match self {
-            ProgressView::Bar(bar) => {
+            ProgressView::Bar(bar, counting) => {
+                if !*counting {
+                    *counting = true;
+                    let style = ProgressStyle::with_template(
+                        "{spinner} {bar:30} {pos}/{len} files · {msg} · {elapsed} (about {eta} left)",
+                    )
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
+                    bar.set_style(style);
+                }
                 bar.set_length(progress.files_total as u64);
                 bar.set_position(progress.files_done as u64);
                 bar.set_message(read);
@@ -61,7 +71,7 @@ impl ProgressView {
 
     /// Removes the bar (the summary line follows).
     pub fn finish(&self) {
-        if let ProgressView::Bar(bar) = self {
+        if let ProgressView::Bar(bar, _) = self {
             bar.finish_and_clear();
         }
     }
