@@ -1,5 +1,5 @@
-//! Ranking behaviour: synonyms and --exact, the per-report limit, reprints folded into one hit,
-//! proximity, and headings counting more than a mention deep in a paragraph.
+//! Ranking behaviour: synonyms and --exact, the per-report limit, reprints and pieces of one line
+//! folded into one hit, proximity, and headings counting more than a mention deep in a paragraph.
 
 mod common;
 
@@ -77,6 +77,26 @@ fn a_reprinted_passage_is_one_hit_listing_the_other_place() {
     assert_eq!(also.len(), 1);
     assert!(field(&also[0], "path").ends_with("b.txt"));
     assert_eq!(also[0]["line"], hit["line"]);
+}
+
+#[test]
+fn a_line_cut_into_several_passages_is_one_hit() {
+    // 003 holds paragraphs of several hundred characters on one line, cut into passages that all
+    // start on that line; 卫生 is in more than one piece of some of them.
+    let index = Indexed::corpus();
+    let result = index.json(&["卫生", "--limit", "1000", "--per-report", "0"]);
+    let places: Vec<String> = hits(&result)
+        .iter()
+        .map(|hit| format!("{}:{}", field(hit, "path"), hit["line"]))
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = places.iter().collect();
+    assert_eq!(distinct.len(), places.len(), "a path:line shown twice");
+    let total = result["total_hits"].as_u64().expect("total_hits") as usize;
+    assert!(
+        places.len() < total,
+        "{total} matching passages, {} hits: some share a line",
+        places.len()
+    );
 }
 
 #[test]

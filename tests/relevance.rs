@@ -9,8 +9,8 @@ use common::{field, hits, Indexed};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
-/// Floors, a little under the figures measured when they were set (recall@10 0.936, MRR 1.000,
-/// nDCG@10 0.950 over 44 judged queries).
+/// Floors, a little under the figures measured (recall@10 0.932, MRR 1.000, nDCG@10 0.948 over 44
+/// judged queries, each relevant passage counted once).
 const RECALL_AT_10_FLOOR: f64 = 0.90;
 const MRR_FLOOR: f64 = 0.95;
 const NDCG_AT_10_FLOOR: f64 = 0.90;
@@ -73,12 +73,14 @@ fn judged_queries_rank_relevant_passages_first() {
         }
         judged += 1;
         let relevant: BTreeSet<&str> = query.relevant.iter().map(String::as_str).collect();
+        // A relevant passage counts once, at the first rank that shows it.
+        let mut credited = BTreeSet::new();
         let gains: Vec<usize> = ranks
             .iter()
             .map(|places| {
                 places
                     .iter()
-                    .filter(|p| relevant.contains(p.as_str()))
+                    .filter(|p| relevant.contains(p.as_str()) && credited.insert(p.as_str()))
                     .count()
             })
             .collect();

@@ -192,10 +192,18 @@ fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
         .all(|forms| !find_matches(&all, forms).is_empty())
 }
 
-/// Folds each hit that is near-identical to a better one into it, as another location.
+/// Folds each hit that is near-identical to a better one into it, as another location, and
+/// drops a hit at the same `path:line` as a better one (another piece of one long paragraph):
+/// like grep, a line is shown once.
 fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
     let mut kept: Vec<(Hit, _)> = Vec::with_capacity(hits.len());
     for hit in hits {
+        if kept
+            .iter()
+            .any(|(first, _)| first.line == hit.line && first.path == hit.path)
+        {
+            continue;
+        }
         let shingles = shingles(&hit.text);
         match kept
             .iter_mut()
