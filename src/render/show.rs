@@ -2,7 +2,7 @@
 //!
 //! Plain: `path:line` of the passage shown, the report's title and year, then each passage
 //! as `LINE  text` with the asked one marked `>` (all its pieces, when a long paragraph was
-//! cut); a heading line (`§ …`) wherever the heading
+//! cut, the number on the first); a heading line (`§ …`) wherever the heading
 //! changes, and the title of another report where a neighbour belongs to one.
 //! JSON: `{"path", "file", "line", "passages": [{"line", "report", "passage", "title",
 //! "year", "heading", "text", "kind", "level", "region", "org", "published", "target"}]}`.
@@ -66,7 +66,13 @@ pub fn write_show_plain(out: &mut impl Write, excerpt: &Excerpt, color: bool) ->
             )?;
         }
         let text = passage.text.replace(['\n', '\r'], " ");
-        let line = format!("{:>number_width$}", passage.line);
+        // Another piece of the line above (a long paragraph cut): its number is not repeated.
+        let continues = !new_heading && previous.is_some_and(|p| p.line == passage.line);
+        let line = if continues {
+            " ".repeat(number_width)
+        } else {
+            format!("{:>number_width$}", passage.line)
+        };
         if excerpt.target.contains(&i) {
             writeln!(
                 out,
