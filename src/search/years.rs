@@ -14,16 +14,22 @@ pub enum YearFilter {
     Unknown,
 }
 
-/// A `--year` value that is not a year, a range or `unknown`.
+/// A `--year` value that is not a year, a range or `unknown`, or a range that ends before it starts.
 #[derive(Debug, Error)]
-#[error("--year `{0}`: expected a year (2024), a range (2019..2021, 2019.., ..2021) or `unknown`")]
-pub struct YearFilterError(String);
+pub enum YearFilterError {
+    #[error(
+        "--year `{0}`: expected a year (2024), a range (2019..2021, 2019.., ..2021) or `unknown`"
+    )]
+    Malformed(String),
+    #[error("--year `{text}`: the range ends before it starts (did you mean {to}..{from}?)")]
+    Reversed { text: String, from: u16, to: u16 },
+}
 
 impl FromStr for YearFilter {
     type Err = YearFilterError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let bad = || YearFilterError(text.to_string());
+        let bad = || YearFilterError::Malformed(text.to_string());
         let year = |part: &str| -> Result<Option<u16>, YearFilterError> {
             let part = part.trim();
             if part.is_empty() {
@@ -44,7 +50,11 @@ impl FromStr for YearFilter {
                 let (from, to) = (year(from)?, year(to)?);
                 match (from, to) {
                     (None, None) => Err(bad()),
-                    (Some(from), Some(to)) if from > to => Err(bad()),
+                    (Some(from), Some(to)) if from > to => Err(YearFilterError::Reversed {
+                        text: text.to_string(),
+                        from,
+                        to,
+                    }),
                     _ => Ok(YearFilter::Range { from, to }),
                 }
             }
@@ -95,5 +105,7 @@ mod tests {
             let err = bad.parse::<YearFilter>().unwrap_err();
             assert!(err.to_string().contains("--year"), "{err}");
         }
+        let reversed = "2021..2019".parse::<YearFilter>().unwrap_err().to_string();
+        assert!(reversed.contains("did you mean 2019..2021?"), "{reversed}");
     }
 }
