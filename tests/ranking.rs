@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{corpus_dir, field, hits, Indexed};
+use common::{corpus_dir, field, hits, place, Indexed};
 use std::collections::BTreeMap;
 
 fn count_per_report(result: &serde_json::Value) -> BTreeMap<String, usize> {
@@ -85,10 +85,7 @@ fn a_line_cut_into_several_passages_is_one_hit() {
     // start on that line; 卫生 is in more than one piece of some of them.
     let index = Indexed::corpus();
     let result = index.json(&["卫生", "--limit", "1000", "--per-report", "0"]);
-    let places: Vec<String> = hits(&result)
-        .iter()
-        .map(|hit| format!("{}:{}", field(hit, "path"), hit["line"]))
-        .collect();
+    let places: Vec<String> = hits(&result).iter().map(place).collect();
     let distinct: std::collections::BTreeSet<&String> = places.iter().collect();
     assert_eq!(distinct.len(), places.len(), "a path:line shown twice");
     let total = result["total_hits"].as_u64().expect("total_hits") as usize;

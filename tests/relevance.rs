@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{field, hits, Indexed};
+use common::{hits, place, Indexed};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -40,9 +40,9 @@ fn ranked(index: &Indexed, query: &str) -> (Vec<BTreeSet<String>>, u64) {
     let ranks = hits(&result)
         .iter()
         .map(|hit| {
-            let mut places = BTreeSet::from([format!("{}:{}", field(hit, "path"), hit["line"])]);
+            let mut places = BTreeSet::from([place(hit)]);
             for other in hit["also"].as_array().into_iter().flatten() {
-                places.insert(format!("{}:{}", field(other, "path"), other["line"]));
+                places.insert(place(other));
             }
             places
         })

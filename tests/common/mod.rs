@@ -142,6 +142,11 @@ pub fn field<'a>(hit: &'a Value, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("hit has a string `{name}`: {hit}"))
 }
 
+/// `path:line` of a hit, or of one of its `also` places.
+pub fn place(hit: &Value) -> String {
+    format!("{}:{}", field(hit, "path"), hit["line"])
+}
+
 /// Everything a word can match in: the passage, its title and heading.
 pub fn searchable_text(hit: &Value) -> String {
     format!(
