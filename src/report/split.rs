@@ -12,6 +12,8 @@ use crate::text::Line;
 pub struct Segment<'a> {
     /// The text after the marker (`卫生局年终总结`), as written; None without a marker.
     pub marker_text: Option<String>,
+    /// The marker line itself, if any: report text too, found like any other line.
+    pub marker: Option<&'a Line>,
     /// The report's lines, after its marker line.
     pub lines: &'a [Line],
 }
@@ -53,6 +55,7 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
     if markers.is_empty() {
         return vec![Segment {
             marker_text: None,
+            marker: None,
             lines,
         }];
     }
@@ -61,6 +64,7 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         let end = markers.get(i + 1).map_or(lines.len(), |(next, _)| *next);
         segments.push(Segment {
             marker_text: Some(text.clone()),
+            marker: Some(&lines[*at]),
             lines: &lines[at + 1..end],
         });
     }
@@ -69,6 +73,8 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         let preamble = &lines[..markers[0].0];
         if preamble.iter().any(|line| line.boilerplate.is_none()) {
             segments[0].lines = &lines[..markers.get(1).map_or(lines.len(), |(next, _)| *next)];
+            segments[0].marker = None; // among its lines now
+
         }
     }
     segments

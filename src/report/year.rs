@@ -4,6 +4,10 @@
 /// Years outside this range are numbers, not report years.
 pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 /// How many lines after the title may give the year: enough for 2024年7月12日 two lines under
 /// 白碱滩区卫生局7月工作总结, or for the dated subtitle under a repeated title; not so many that
 /// a body sentence about 2009年度 in line 12 becomes the report's year.
@@ -44,18 +48,78 @@ pub fn find_year(title: &str, opening: &[&str]) -> Option<u16> {
     }
 }
 
-/// [`find_year`], else a year in the file name (2026_上海市_政府工作报告.txt); a placeholder in
-/// the title or lines still means unknown, whatever the file is called.
+/// Where a report's year is looked for, most telling first.
+pub(super) struct YearEvidence<'a> {
+    /// The report's title (folded).
+    pub title: &'a str,
+    /// Other names of the report: the page's declared title, the file name when it reads as a
+    /// title (1985年中华人民共和国国务院政府工作报告.txt), folded.
+    pub names: &'a [&'a str],
+    /// The first lines of the report (folded), the title's among them when it is in the text.
+    pub opening: &'a [&'a str],
+    /// The file's name.
+    pub file_name: &'a str,
+    /// Whether a body line right after the title that opens with a year gives the report's year
+    /// (2021年，县卫健委在…: a summary's year); not for a government work report, whose opening
+    /// reviews the year before (2006年，是我国实施“十一五”规划… in the 2007 report).
+    pub body_year_is_report_year: bool,
+}
+
+/// The year a report is about: from its title, else its other names, else digits in its file
+/// name, else its dateline (——2015年2月5日在海拉尔区第十四届人民代表大会…, （2022年10月16日）),
+/// else a body line right after the title that opens with a year. A placeholder (20XX年) in the
+/// title or a name means unknown, whatever else says.
+pub(super) fn report_year(evidence: &YearEvidence) -> Option<u16> {
+    for name in std::iter::once(&evidence.title).chain(evidence.names) {
+        match mentions(name).next() {
+            Some(Mention::Year(year)) => return Some(year),
+            Some(Mention::Placeholder) => return None,
+            None => {}
+        }
+    }
+    if let Some(year) = year_in_file_name(evidence.file_name) {
+        return Some(year);
+    }
+    if let Some(year) = evidence.opening.iter().find_map(|line| dateline_year(line)) {
+        return Some(year);
+    }
+    if !evidence.body_year_is_report_year {
+        return None;
+    }
+    match mention_after_title(evidence.title, evidence.opening) {
+        Some(Mention::Year(year)) => Some(year),
+        _ => None,
+    }
+}
+
+/// [`report_year`] with only a title, opening lines and file name.
 pub(super) fn find_year_or_file_year(
     title: &str,
     opening: &[&str],
     file_name: &str,
 ) -> Option<u16> {
-    match mention_near_title(title, opening) {
-        Some(Mention::Year(year)) => Some(year),
-        Some(Mention::Placeholder) => None,
-        None => year_in_file_name(file_name),
-    }
+    report_year(&YearEvidence {
+        title,
+        names: &[],
+        opening,
+        file_name,
+        body_year_is_report_year: true,
+    })
+}
+
+/// A dateline: a line that is a date, maybe between dashes or brackets and followed by where
+/// the report was delivered: ——2026年1月28日在云南省第十四届人民代表大会第四次会议上,
+/// （2022年10月16日）, ——二〇二六年一月二十七日在甘肃省….
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[—\-－─\s]*[（(]?\s*((?:[\d〇○零一二三四五六七八九]\s?){4})年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*(?:在.{2,80})?$",
+    )
+    .expect("the dateline pattern is constant and valid")
+});
+
+/// The year of a dateline.
+fn dateline_year(line: &str) -> Option<u16> {
+    DATELINE.is_match(line.trim()).then(|| year_in(line))?
 }
 
 /// The first plausible `NNNN年` in `text` that is not the tail of a longer number
@@ -70,9 +134,14 @@ pub fn year_in(text: &str) -> Option<u16> {
 /// The first year mention of the title, else of the lines after the title's line (of the
 /// first lines when the title is not among them).
 fn mention_near_title(title: &str, opening: &[&str]) -> Option<Mention> {
-    if let Some(mention) = mentions(title).next() {
-        return Some(mention);
-    }
+    mentions(title)
+        .next()
+        .or_else(|| mention_after_title(title, opening))
+}
+
+/// The year mention opening one of the lines right after the title's line (of the first lines
+/// when the title is not among them), or of a date line there.
+fn mention_after_title(title: &str, opening: &[&str]) -> Option<Mention> {
     let title = title.trim();
     let after = opening
         .iter()
@@ -87,7 +156,22 @@ fn mention_near_title(title: &str, opening: &[&str]) -> Option<Mention> {
         .iter()
         .skip(after)
         .take(LINES_AFTER_TITLE)
-        .find_map(|line| mentions(line).next())
+        .find_map(|line| opening_mention(line))
+}
+
+/// The year mention that opens `line` (2021年，县卫健委在…; 2024年7月12日), if any.
+fn opening_mention(line: &str) -> Option<Mention> {
+    let at = line.find('年')?;
+    let before = &line[..at];
+    let lead = before.trim_start_matches(['—', '-', '－', '（', '(', ' ', '\u{3000}']);
+    let digits = lead
+        .chars()
+        .filter(|&c| c != ' ')
+        .all(|c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c));
+    if !digits {
+        return None;
+    }
+    mention_before(before)
 }
 
 /// The year mentions of `text`, in order: every 年 preceded by exactly four year digits (ASCII
@@ -100,11 +184,19 @@ fn mentions(text: &str) -> impl Iterator<Item = Mention> + '_ {
 
 /// The year mention ending `before` (the text before a 年), if any.
 fn mention_before(before: &str) -> Option<Mention> {
-    let run: Vec<char> = before
-        .chars()
-        .rev()
-        .take_while(|&c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c))
-        .collect();
+    // Digits may be spaced out (1 9 9 3 年), one space between two.
+    let is_digit = |c: char| year_digit(c).is_some() || PLACEHOLDERS.contains(&c);
+    let chars: Vec<char> = before.chars().rev().collect();
+    let mut run: Vec<char> = Vec::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if is_digit(c) {
+            run.push(c);
+        } else if c == ' ' && !run.is_empty() && chars.get(at + 1).is_some_and(|&next| is_digit(next)) {
+            continue;
+        } else {
+            break;
+        }
+    }
     if run.is_empty() || run.len() > 4 {
         return None; // the tail of a longer number: 同比2019136375年
     }

@@ -40,10 +40,11 @@ const ENDINGS: &[(&str, Level, RangeInclusive<usize>)] = &[
 const MUNICIPALITIES: &[&str] = &["北京市", "上海市", "天津市", "重庆市"];
 
 /// Words that end like a place but are none: 城市, 超市, 上市, 社区, 辖区, 市区, 园区 (开展卫生
-/// 城市创建, 全县各社区), and pairs of levels (县区, 市县).
+/// 城市创建, 全县各社区), mountain areas (贫困山区; but 船山区, 中山区 and 黄山区 are districts),
+/// and pairs of levels (县区, 市县).
 const NOT_PLACE_ENDINGS: &[&str] = &[
     "城市", "都市", "超市", "上市", "市区", "社区", "辖区", "园区", "小区", "景区", "片区", "郊区",
-    "山区", "县区", "市县", "区县", "省市", "县市",
+    "贫困山区", "偏远山区", "边远山区", "深山区", "县区", "市县", "区县", "省市", "县市",
 ];
 
 /// Characters that never end a place's name before its ending: 全市, 各县, 本区, 我省, 该县,
@@ -110,11 +111,61 @@ pub(super) fn place_in_title(head: &str) -> Option<Place> {
     place_at(head, &follows).map(|(place, _)| place)
 }
 
-/// The place of a speech line: 在云南省第十四届人民代表大会… → 云南省.
+/// The place of a speech line: 在云南省第十四届人民代表大会… → 云南省; the country's for a
+/// national congress: ——2022年3月5日在第十三届全国人民代表大会第五次会议上,
+/// ——在中国共产党第二十次全国代表大会上的报告.
 pub(super) fn place_in_speech(line: &str) -> Option<Place> {
+    if NATIONAL_SPEECH.is_match(line) {
+        return Some(Place::national());
+    }
     SPEECH
         .captures_iter(line)
         .find_map(|caps| whole_place(caps.get(1)?.as_str()))
+}
+
+/// The name national reports are filed under.
+pub const COUNTRY: &str = "中华人民共和国";
+
+/// Words that open the title of a national body's report, with the titles they were written
+/// for: 中华人民共和国国务院政府工作报告, 国务院关于…, 在中国共产党第九次全国代表大会上的报告
+/// (title_head strips 关于 and the year before these are looked for).
+const NATIONAL_TITLE_WORDS: &[&str] = &[
+    "中华人民共和国",
+    "国务院",
+    "中共中央",
+    "中国共产党",
+    "在中国共产党",
+    "全国人民代表大会",
+    "国家卫生健康委",
+    "国家卫生计生委",
+    "国家卫生和计划生育委员会",
+    "卫生部",
+    "全国卫生",
+];
+
+/// A national congress in a speech line: 在第十三届全国人民代表大会…, 在中国共产党第二十次全国
+/// 代表大会上.
+static NATIONAL_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"在第?[一二三四五六七八九十]+届全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会")
+        .expect("the national speech pattern is constant and valid")
+});
+
+impl Place {
+    /// The country, for reports of national bodies.
+    pub(super) fn national() -> Place {
+        Place {
+            level: Level::National,
+            name: Some(COUNTRY.to_string()),
+        }
+    }
+}
+
+/// The country when a title starts with the name of a national body (see
+/// [`NATIONAL_TITLE_WORDS`]).
+pub(super) fn national_in_title(head: &str) -> Option<Place> {
+    let head = head.trim_start();
+    (NATIONAL_TITLE_WORDS.iter().any(|word| head.starts_with(word)) || NATIONAL_SPEECH.is_match(head))
+        .then(Place::national)
 }
 
 /// A real place named by a part of the file name: 2026_云南省_政府工作报告.txt → 云南省.
@@ -290,6 +341,7 @@ mod tests {
                 Some("长阳土家族自治县"),
             ),
             ("泾县卫生健康委工作总结", County, Some("泾县")),
+            ("船山区2012年卫生工作任务", District, Some("船山区")),
             ("X县卫健委上半年工作总结", County, None),
             ("XX市XX区卫生健康局", District, None),
             ("**市卫生健康委工作总结", City, None),
