@@ -91,7 +91,7 @@ pub fn extract_from(sources: &Sources) -> Metadata {
         names: sources.names,
         opening: sources.opening,
         file_name: sources.file_name,
-        body_year_is_report_year: kind != Kind::GovernmentWorkReport,
+        government_work_report: kind == Kind::GovernmentWorkReport,
     });
     let org = heads
         .iter()
@@ -144,7 +144,7 @@ fn where_from(heads: &[&str], sources: &Sources) -> Option<place::Place> {
 /// The title from where its issuing body would be named: without leading spaces, 关于, and a
 /// leading year (2026年上海市政府工作报告 → 上海市政府工作报告; also 20XX年, 二〇二〇年度).
 fn title_head(title: &str) -> &str {
-    let title = title.trim_start();
+    let title = without_tag(title.trim_start());
     let title = LEADING_WORDS
         .iter()
         .find_map(|word| title.strip_prefix(word))
@@ -162,6 +162,19 @@ fn title_head(title: &str) -> &str {
     match after_year {
         Some(rest) => rest.strip_prefix('度').unwrap_or(rest).trim_start(),
         None => title,
+    }
+}
+
+/// `title` without a leading bracketed tag: [内蒙古] 2024年乌拉特后旗政府工作报告, 【转载】….
+fn without_tag(title: &str) -> &str {
+    let closing = match title.chars().next() {
+        Some('[') => ']',
+        Some('【') => '】',
+        _ => return title,
+    };
+    match title.split_once(closing) {
+        Some((tag, rest)) if tag.chars().count() <= 8 => rest.trim_start(),
+        _ => title,
     }
 }
 

@@ -9,7 +9,10 @@ mod year;
 
 pub use metadata::{Date, Kind, Level, Metadata};
 pub use overrides::{load_overrides, sidecar_path, OverrideError, Overrides};
-pub use title::{clean_title, file_name_is_title, find_title, is_title_like, title_of_file_name};
+pub use title::{
+    clean_title, file_name_is_title, find_title, is_title_like, title_in_chrome,
+    title_of_file_name,
+};
 pub use year::{find_year, year_in};
 
 use crate::text::{
@@ -56,7 +59,13 @@ pub fn parse_document(text: &str, file_name: &str, declared_title: Option<&str>)
         .count();
     let declared = declared_title
         .map(clean_title)
-        .filter(|title| !title.is_empty());
+        .filter(|title| !title.is_empty())
+        .or_else(|| {
+            lines
+                .iter()
+                .take(OPENING_LINES)
+                .find_map(|line| title_in_chrome(&line.text))
+        });
     let reports = split_reports(&lines)
         .into_iter()
         .enumerate()

@@ -139,43 +139,63 @@ pub fn find_title(opening: &[&str]) -> Option<Title> {
     let folded: Vec<String> = opening.iter().map(|line| fold(line).into_owned()).collect();
     let mut candidates: Vec<(Title, String)> = Vec::new();
     let mut after_body = false;
-    for at in 0..folded.len() {
-        if candidates.len() == CANDIDATES {
-            break;
-        }
+    let mut at = 0;
+    while at < folded.len() && candidates.len() < CANDIDATES {
         after_body |= at > 0 && is_body_sentence(&folded[at - 1]);
-        if at > 0 && runs_on(&folded[at - 1]) {
-            continue;
-        }
-        if is_title_like(&folded[at]) {
-            let title = clean_title(opening[at]);
+        let inside_sentence = at > 0 && runs_on(&folded[at - 1]);
+        let span = if inside_sentence {
+            0
+        } else if is_title_like(&folded[at]) {
+            1
+        } else {
+            let joined = folded
+                .get(at + 1)
+                .filter(|next| splits_title(&folded[at], next))
+                .map(|next| format!("{}{}", folded[at], next));
+            usize::from(joined.is_some_and(|joined| is_title_like(&joined))) * 2
+        };
+        if span > 0 {
+            let text: String = opening[at..at + span].concat();
+            let folded_text: String = folded[at..at + span].concat();
             candidates.push((
                 Title {
-                    text: title,
-                    lines: at..at + 1,
+                    text: clean_title(&text),
+                    lines: at..at + span,
                     after_body,
                 },
-                clean_title(&folded[at]),
+                clean_title(&folded_text),
             ));
-        } else if let Some(next) = folded.get(at + 1) {
-            let joined = format!("{}{}", folded[at], next);
-            if splits_title(&folded[at], next) && is_title_like(&joined) {
-                candidates.push((
-                    Title {
-                        text: clean_title(&format!("{}{}", opening[at], opening[at + 1])),
-                        lines: at..at + 2,
-                        after_body,
-                    },
-                    clean_title(&joined),
-                ));
-            }
         }
+        at += span.max(1);
     }
-    let with_year = candidates
-        .iter()
-        .position(|(_, folded)| year_in(folded).is_some());
-    let chosen = with_year.unwrap_or(0);
-    (chosen < candidates.len()).then(|| candidates.swap_remove(chosen).0)
+    // A title saved with a site's suffix (X县卫健委上半年工作总结【完整版】) is the page's name
+    // for the report; the report's own title line (X县卫健委2021年上半年工作总结) is better.
+    let own = |at: &usize| {
+        let written: String = opening[candidates[*at].0.lines.clone()].concat();
+        clean_title(&written) == close_up(written.trim())
+    };
+    let dated = |at: &usize| year_in(&candidates[*at].1).is_some();
+    let all = 0..candidates.len();
+    let chosen = all
+        .clone()
+        .find(|at| own(at) && dated(at))
+        .or_else(|| all.clone().find(dated))
+        .or_else(|| all.clone().next());
+    chosen.map(|at| candidates.swap_remove(at).0)
+}
+
+/// The title a document-sharing site gives in its chrome: 《县卫健局2024年第一季度工作总结及
+/// 下一步工作计划.docx》由会员分享,可在线阅读,更多相关《…》.
+static SHARED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^《([^》]{4,80})》\s*(?:由会员分享|由用户上传|为会员上传)")
+        .expect("the shared document pattern is constant and valid")
+});
+
+/// The title named by a line of site chrome, if it names one (see [`SHARED_DOCUMENT`]).
+pub fn title_in_chrome(line: &str) -> Option<String> {
+    let captures = SHARED_DOCUMENT.captures(line.trim())?;
+    let title = clean_title(captures.get(1)?.as_str());
+    (!title.is_empty()).then_some(title)
 }
 
 /// Shortest line taken as body text when it holds a sentence.
@@ -208,7 +228,7 @@ fn splits_title(head: &str, tail: &str) -> bool {
             && !line.contains(NOT_IN_TITLES)
             && heading_level(&line).is_none_or(|level| level == 0)
     };
-    plain(head, SPLIT_HEAD_CHARS) && plain(tail, SPLIT_TAIL_CHARS)
+    !runs_on(head) && plain(head, SPLIT_HEAD_CHARS) && plain(tail, SPLIT_TAIL_CHARS)
 }
 
 /// The title a file name gives: its stem without the extension and download suffixes, `_`
@@ -345,6 +365,25 @@ mod tests {
         ];
         assert_eq!(find_title(&opening).map(|title| title.after_body), Some(true));
         assert_eq!(find_title(&["政府工作报告", "各位代表："]).map(|t| t.after_body), Some(false));
+    }
+
+    #[test]
+    fn the_reports_own_title_line_beats_the_pages_name_for_it() {
+        let opening = [
+            "2022年县卫健委年工作总结和工作计划【完整版】",
+            "2022年县卫健委年工作总结和工作计划【完整版】",
+            "县卫健委2021年工作总结和2022年工作计划",
+        ];
+        assert_eq!(title(&opening).as_deref(), Some("县卫健委2021年工作总结和2022年工作计划"));
+    }
+
+    #[test]
+    fn document_sharing_chrome_names_the_title() {
+        assert_eq!(
+            title_in_chrome("《县卫健局2024年第一季度工作总结及下一步工作计划.docx》由会员分享,可在线阅读,更多相关《县卫健局2024年第一季度工作总结》").as_deref(),
+            Some("县卫健局2024年第一季度工作总结及下一步工作计划")
+        );
+        assert_eq!(title_in_chrome("《中华人民共和国政府信息公开条例》要求"), None);
     }
 
     #[test]

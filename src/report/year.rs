@@ -1,12 +1,13 @@
-//! The year a report is about: the first year (a four-digit number followed by 年) in its
-//! title, else in the few lines right after the title, else in its file name.
-
-/// Years outside this range are numbers, not report years.
-pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
+//! The year a report is about (see [`report_year`]): written in digits (2023年, 1 9 9 3 年,
+//! １９９６年 folded) or Han numerals (一九五四年, 二〇二二年); placeholders (20XX年, 202x年,
+//! xx年) leave it unknown.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+/// Years outside this range are numbers, not report years.
+pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
 /// How many lines after the title may give the year: enough for 2024年7月12日 two lines under
 /// 白碱滩区卫生局7月工作总结, or for the dated subtitle under a repeated title; not so many that
@@ -59,16 +60,18 @@ pub(super) struct YearEvidence<'a> {
     pub opening: &'a [&'a str],
     /// The file's name.
     pub file_name: &'a str,
-    /// Whether a body line right after the title that opens with a year gives the report's year
-    /// (2021年，县卫健委在…: a summary's year); not for a government work report, whose opening
-    /// reviews the year before (2006年，是我国实施“十一五”规划… in the 2007 report).
-    pub body_year_is_report_year: bool,
+    /// Whether the report is a government work report: delivered to a congress early in the
+    /// year it plans for, it reviews the year before.
+    pub government_work_report: bool,
 }
 
 /// The year a report is about: from its title, else its other names, else digits in its file
 /// name, else its dateline (——2015年2月5日在海拉尔区第十四届人民代表大会…, （2022年10月16日）),
-/// else a body line right after the title that opens with a year. A placeholder (20XX年) in the
-/// title or a name means unknown, whatever else says.
+/// else a body line right after the title that opens with a year (2021年，县卫健委在…: a
+/// summary's year). A placeholder (20XX年) in the title or a name means unknown, whatever else
+/// says. A government work report delivered in November or December (——2017年12月26日在汉阳区…)
+/// is the next year's, and one that only says which year it reviews (一、2014年工作回顾;
+/// 2006年，是我国实施“十一五”规划… in the 2007 report) is that year's successor's.
 pub(super) fn report_year(evidence: &YearEvidence) -> Option<u16> {
     for name in std::iter::once(&evidence.title).chain(evidence.names) {
         match mentions(name).next() {
@@ -80,20 +83,22 @@ pub(super) fn report_year(evidence: &YearEvidence) -> Option<u16> {
     if let Some(year) = year_in_file_name(evidence.file_name) {
         return Some(year);
     }
-    if let Some(year) = evidence.opening.iter().find_map(|line| dateline_year(line)) {
-        return Some(year);
-    }
-    if !evidence.body_year_is_report_year {
-        return None;
+    let next_if_government = |year: u16| year + u16::from(evidence.government_work_report);
+    if let Some((year, month)) = evidence.opening.iter().find_map(|line| dateline(line)) {
+        return Some(if month >= LATE_MONTH { next_if_government(year) } else { year });
     }
     match mention_after_title(evidence.title, evidence.opening) {
-        Some(Mention::Year(year)) => Some(year),
+        Some(Mention::Year(year)) => Some(next_if_government(year)),
         _ => None,
     }
 }
 
+/// A government work report delivered from this month on is the next year's.
+const LATE_MONTH: u8 = 11;
+
 /// [`report_year`] with only a title, opening lines and file name.
-pub(super) fn find_year_or_file_year(
+#[cfg(test)]
+fn find_year_or_file_year(
     title: &str,
     opening: &[&str],
     file_name: &str,
@@ -103,7 +108,7 @@ pub(super) fn find_year_or_file_year(
         names: &[],
         opening,
         file_name,
-        body_year_is_report_year: true,
+        government_work_report: false,
     })
 }
 
@@ -112,14 +117,36 @@ pub(super) fn find_year_or_file_year(
 /// （2022年10月16日）, ——二〇二六年一月二十七日在甘肃省….
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[—\-－─\s]*[（(]?\s*((?:[\d〇○零一二三四五六七八九]\s?){4})年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*(?:在.{2,80})?$",
+        r"^[—\-－─\s]*[（(]?\s*((?:[\d〇○零一二三四五六七八九]\s?){4})年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*(?:在.{2,80})?$",
     )
     .expect("the dateline pattern is constant and valid")
 });
 
-/// The year of a dateline.
-fn dateline_year(line: &str) -> Option<u16> {
-    DATELINE.is_match(line.trim()).then(|| year_in(line))?
+/// The year and month of a dateline.
+fn dateline(line: &str) -> Option<(u16, u8)> {
+    let captures = DATELINE.captures(line.trim())?;
+    let year = year_in(line)?;
+    let month = captures.get(2).map_or("", |m| m.as_str());
+    let month = month
+        .parse::<u8>()
+        .ok()
+        .or_else(|| han_number(month))
+        .unwrap_or(1);
+    Some((year, month))
+}
+
+/// The value of a Han number up to 99: 十二 → 12, 一 → 1.
+fn han_number(text: &str) -> Option<u8> {
+    let digit = |c: char| han_digit(c).and_then(|d| u8::try_from(d).ok());
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [one] if *one == '十' => Some(10),
+        [one] => digit(*one),
+        ['十', ones] => Some(10 + digit(*ones)?),
+        [tens, '十'] => Some(digit(*tens)? * 10),
+        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
+        _ => None,
+    }
 }
 
 /// The first plausible `NNNN年` in `text` that is not the tail of a longer number
@@ -163,7 +190,11 @@ fn mention_after_title(title: &str, opening: &[&str]) -> Option<Mention> {
 fn opening_mention(line: &str) -> Option<Mention> {
     let at = line.find('年')?;
     let before = &line[..at];
-    let lead = before.trim_start_matches(['—', '-', '－', '（', '(', ' ', '\u{3000}']);
+    // A numbered heading may open with the year: 一、2014年工作回顾.
+    let unnumbered = before
+        .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
+        .trim_start_matches(['、', '．']);
+    let lead = unnumbered.trim_start_matches(['—', '-', '－', '（', '(', ' ', '\u{3000}']);
     let digits = lead
         .chars()
         .filter(|&c| c != ' ')

@@ -172,6 +172,8 @@ mod tests {
         assert_eq!(
             got,
             [
+                // The title line is found like any other, under no heading.
+                ("东安县卫生健康局2020年工作总结", 1, ""),
                 (
                     "一是持续强化医德医风。",
                     7,

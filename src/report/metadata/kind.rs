@@ -80,10 +80,13 @@ const GENRES: &[(&str, Kind)] = &[
     ("代表大会上的报告", Kind::Other),
     // 泾源县2018年国民经济和社会发展统计公报.
     ("统计公报", Kind::Other),
-    // 嵩明县卫生健康局2025年政府信息公开工作年度报告: a year's account of a duty.
-    ("信息公开工作年度报告", Kind::AnnualSummary),
-    // 县卫生健康局局长述职报告, 2022年度述职述廉报告: an official's account of the year.
+    // 嵩明县卫生健康局2025年政府信息公开工作年度报告, 渭南市卫生健康委员会关于2023年度政府信息
+    // 公开工作的报告: a year's account of a duty.
+    ("信息公开工作", Kind::AnnualSummary),
+    // 县卫生健康局局长述职报告, 2022年度述职述廉报告, 卫生局局长的供职报告: an official's
+    // account of the year.
     ("述职", Kind::AnnualSummary),
+    ("供职", Kind::AnnualSummary),
     // 卫生局主要职责.
     ("职责", Kind::Duties),
 ];
@@ -91,8 +94,11 @@ const GENRES: &[(&str, Kind)] = &[
 /// Words of a report looking back: 东安县卫生健康局2020年工作总结…, 年终总结, 上半年工作回顾,
 /// …重点工作完成情况总结汇报, 北京市卫生健康委2023年度绩效任务完成情况 (任务完成 starts where
 /// the plan word 任务 does, so it is no plan), 卫生健康委部门工作报告, 年度报告.
+/// 关于黄陂区2022年国民经济和社会发展计划执行情况与2023年…计划草案的报告 (计划执行情况 starts
+/// where 计划 does) looks back too.
 const SUMMARY_WORDS: &[&str] = &[
-    "总结", "回顾", "汇报", "完成情况", "任务完成", "工作报告", "年度报告", "年报",
+    "总结", "回顾", "汇报", "完成情况", "任务完成", "执行情况", "计划执行", "工作报告", "年度报告",
+    "年报",
 ];
 
 /// Words of a report looking ahead: 2024年卫生工作计划, …2021年工作打算, …2025年工作谋划,
@@ -237,6 +243,19 @@ mod tests {
             ("泾源县2018年国民经济和社会发展统计公报", Kind::Other),
             ("湖州市卫生健康委关于印发2023年全市卫生健康工作要点的通知", Kind::Plan),
             ("卫生健康委2022年部门工作报告", Kind::AnnualSummary),
+            (
+                "关于黄陂区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告",
+                Kind::AnnualSummary,
+            ),
+            (
+                "官渡区2023年上半年国民经济和社会发展计划执行情况的报告",
+                Kind::HalfYearSummary,
+            ),
+            (
+                "渭南市卫生健康委员会关于2023年度政府信息公开工作的报告",
+                Kind::AnnualSummary,
+            ),
+            ("卫生局局长的供职报告", Kind::AnnualSummary),
         ] {
             assert_eq!(kind_of(title), want, "{title}");
         }
