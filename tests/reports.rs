@@ -425,3 +425,34 @@ fn an_updated_index_lists_the_reports_of_the_files_it_holds_now() {
         .collect();
     assert_eq!(files, ["a.txt", "c.txt"]);
 }
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    // Enough reports (范文 markers) to fill a pipe's buffer many times over.
+    let text: String = (1..=600)
+        .map(|n| format!("第{n}篇：某县卫生局第{n}号工作总结\n全年完成第{n}号重点任务，群众满意度稳步提升。\n"))
+        .collect();
+    let (_corpus, index) = Indexed::of_files(&[("many.txt", &text)]);
+    for format in [None, Some("--json"), Some("--csv")] {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("baogao"));
+        command
+            .arg("reports")
+            .args(format)
+            .arg("--index")
+            .arg(index.dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().expect("run baogao");
+        let mut stdout = child.stdout.take().expect("stdout is piped");
+        let mut start = [0u8; 64];
+        std::io::Read::read_exact(&mut stdout, &mut start).expect("some output");
+        drop(stdout);
+        let output = child.wait_with_output().expect("baogao ends");
+        assert_eq!(output.status.code(), Some(0), "{format:?}");
+        assert!(
+            output.stderr.is_empty(),
+            "{format:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

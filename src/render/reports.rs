@@ -212,8 +212,9 @@ pub fn write_reports_json(
         if at > 0 {
             out.write_all(b",")?;
         }
+        // `from` keeps the kind of an I/O error (a closed pipe stays BrokenPipe).
         serde_json::to_writer(&mut *out, &JsonReport::of(report, display))
-            .map_err(io::Error::other)?;
+            .map_err(io::Error::from)?;
     }
     out.write_all(b"]}\n")
 }
