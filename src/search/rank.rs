@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::snippet::find_matches;
+use crate::text::heading_level;
 use crate::tokenize::{fold_unit, is_unit};
 
 /// Extra weight of a passage whose required words stand in one short span: the factor is
@@ -13,6 +14,24 @@ const PROXIMITY_WEIGHT: f32 = 0.5;
 const PROXIMITY_SCALE: f32 = 10.0;
 /// Passages whose bigram sets overlap this much (Jaccard) are the same passage.
 const DUPLICATE_SIMILARITY: f64 = 0.85;
+
+/// Weight of a passage that is only a heading or title line: such a line is found, as grep
+/// finds it, but ranks below the text under it, which holds the same words in its heading or
+/// title field.
+const HEADING_LINE_WEIGHT: f32 = 0.3;
+
+/// The score factor of a passage for being a heading or title line (see
+/// [`HEADING_LINE_WEIGHT`]), 1 for text.
+pub fn heading_line_factor(text: &str, title: &str) -> f32 {
+    let folded = crate::text::fold(text);
+    let heading_only =
+        heading_level(&folded).is_some() && !crate::text::split_heading(&folded).1;
+    if text == title || heading_only {
+        HEADING_LINE_WEIGHT
+    } else {
+        1.0
+    }
+}
 
 /// The score factor of a passage for how close the query's required groups stand in it:
 /// 1 when the query has one group or some group is not in the text.

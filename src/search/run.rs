@@ -10,7 +10,9 @@ use thiserror::Error;
 
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
-use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
+use super::rank::{
+    heading_line_factor, limit_per_report, near_identical, proximity_factor, shingles,
+};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
 use super::statistics::LiveStatistics;
@@ -263,11 +265,14 @@ fn read_hit(
             .to_string()
     };
     let text = text_of(fields.text);
+    let title = text_of(fields.title);
     Ok(Hit {
-        score: score * proximity_factor(&text, &built.proximity),
+        score: score
+            * proximity_factor(&text, &built.proximity)
+            * heading_line_factor(&text, &title),
         path: text_of(fields.path),
         line: number_of(fields.line),
-        title: text_of(fields.title),
+        title,
         year: facet_of(fields.year).parse::<u16>().ok(),
         heading: text_of(fields.heading),
         // Cut for the hits shown only, once ranking is done.

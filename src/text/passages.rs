@@ -27,13 +27,12 @@ pub struct Passage {
 }
 
 /// Cuts paragraphs into passages. `title` is the report's title: a line repeating it is not a
-/// heading (it is in every passage's title field), only a passage under no heading.
+/// heading (it is in every passage's title field), only a passage under no heading. A heading
+/// line is a passage too, under the headings above it, so that every line of the report is
+/// found at its own `path:line`, as grep finds it.
 pub fn split_passages(paragraphs: &[Paragraph], title: &str) -> Vec<Passage> {
     let mut passages = Vec::new();
     let mut headings = HeadingStack::default();
-    // Heading lines with no passage under them yet: if the section ends empty, the heading
-    // becomes a passage itself, so that no text of the file is unsearchable.
-    let mut pending: Vec<(usize, usize, String)> = Vec::new();
     for paragraph in paragraphs {
         let line = paragraph.text.as_str();
         if line.is_empty() {
@@ -45,44 +44,15 @@ pub fn split_passages(paragraphs: &[Paragraph], title: &str) -> Vec<Passage> {
         }
         let Some(level) = heading_level(line) else {
             push_paragraph(&mut passages, paragraph, &headings.path());
-            pending.clear();
             continue;
         };
         let (heading, body) = split_heading(line);
-        flush_pending(&mut passages, &mut pending, Some(level), &headings);
+        let above = headings.path_above(level);
         headings.push(level, heading);
-        if body {
-            push_paragraph(&mut passages, paragraph, &headings.path());
-            pending.clear();
-        } else {
-            pending.push((level, paragraph.number, line.to_string()));
-        }
+        let under = if body { headings.path() } else { above };
+        push_paragraph(&mut passages, paragraph, &under);
     }
-    flush_pending(&mut passages, &mut pending, None, &headings);
     passages
-}
-
-/// Emits as passages the pending headings that a new heading of `level` closes (all of them
-/// at the end of the report, `level` None).
-fn flush_pending(
-    passages: &mut Vec<Passage>,
-    pending: &mut Vec<(usize, usize, String)>,
-    level: Option<usize>,
-    headings: &HeadingStack,
-) {
-    let first_closed = pending
-        .iter()
-        .position(|(pending_level, _, _)| level.is_none_or(|level| *pending_level >= level));
-    let Some(first_closed) = first_closed else {
-        return;
-    };
-    for (pending_level, line, text) in pending.drain(first_closed..) {
-        passages.push(Passage {
-            text,
-            line,
-            heading: headings.path_above(pending_level),
-        });
-    }
 }
 
 fn push_paragraph(passages: &mut Vec<Passage>, paragraph: &Paragraph, heading: &str) {
