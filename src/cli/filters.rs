@@ -16,7 +16,7 @@ pub struct FilterArgs {
     /// monthly, quarterly, plan, government-work-report, duties, other
     #[arg(long, value_name = "KIND", value_delimiter = ',')]
     pub kind: Vec<String>,
-    /// Only reports issued at these levels: province, city, county, district, unknown
+    /// Only reports issued at these levels: national, province, city, county, district, unknown
     #[arg(long, value_name = "LEVEL", value_delimiter = ',')]
     pub level: Vec<String>,
     /// Only reports of these places (东安县, 湖南省, or `unknown`)

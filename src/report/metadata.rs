@@ -1,6 +1,7 @@
 //! Metadata of a report — the year it is about, when it was published, its kind, and the
 //! level, place and name of its issuing body — from its title, opening lines and file name.
 
+mod formula;
 mod kind;
 mod level;
 mod org;
@@ -14,7 +15,9 @@ pub use kind::Kind;
 pub use level::Level;
 pub use published::Date;
 
-use super::year::find_year_or_file_year;
+use super::title::{file_name_is_title, title_of_file_name};
+use super::year::{report_year, YearEvidence};
+use crate::text::fold;
 
 /// What a report says of itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,46 +40,111 @@ pub struct Metadata {
 /// Words opening official titles before the year and the body: 关于印发…, 关于….
 const LEADING_WORDS: &[&str] = &["关于印发", "关于"];
 
-/// Finds a report's metadata. `title`: its title line; `opening`: its first non-empty lines,
-/// trimmed, web boilerplate included; `file_name`: its file's name without folders.
+/// What metadata is read from, most telling first. All text folded.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// The report's title line (or the name standing in for it).
+    pub title: &'a str,
+    /// Other names of the report: the page's declared title, the file name when it reads as a
+    /// title (1985年中华人民共和国国务院政府工作报告.txt).
+    pub names: &'a [&'a str],
+    /// The report's first non-empty lines, trimmed, web boilerplate included.
+    pub opening: &'a [&'a str],
+    /// The report's lines (its start at least), for the words by which it speaks of its area.
+    pub body: &'a [&'a str],
+    /// The file's name without folders.
+    pub file_name: &'a str,
+}
+
+/// Finds a report's metadata from its title, opening lines and file name (see [`Sources`];
+/// `opening` also stands for the body).
 pub fn extract(title: &str, opening: &[&str], file_name: &str) -> Metadata {
-    let head = title_head(title);
-    // Places from lines near the top: speech lines (…在云南省第十四届人民代表大会…) and body or
-    // official lines (河北省人民政府省长 王正谱). A real name there beats the file name, which
-    // beats a bare one (自治区人民政府主席).
-    let line_places = || {
-        opening.iter().filter_map(|line| {
-            place::place_in_speech(line).or_else(|| org::org_line(line).map(|(place, _)| place))
-        })
-    };
-    let place = place::place_in_title(head)
-        .or_else(|| line_places().find(|place| place.name.is_some()))
-        .or_else(|| place::place_in_file_name(file_name))
-        .or_else(|| line_places().next());
-    let org = org::org_in_title(head)
-        .or_else(|| opening.iter().find_map(|line| org::org_line(line)?.1))
+    let file_title = file_name_is_title(file_name).then(|| fold(&title_of_file_name(file_name)).into_owned());
+    let names: Vec<&str> = file_title.iter().map(String::as_str).filter(|name| *name != title).collect();
+    extract_from(&Sources {
+        title,
+        names: &names,
+        opening,
+        body: opening,
+        file_name,
+    })
+}
+
+/// Finds a report's metadata in its sources: the year from the title, the names, the file name,
+/// then the dateline; the kind from the title, the names, then the opening formula of a
+/// government work report; the place from the title, the names, the file name, then lines
+/// near the top (datelines, opening formulas, signatures, sources), else the level from the
+/// words by which the report speaks of its area.
+pub fn extract_from(sources: &Sources) -> Metadata {
+    let heads: Vec<&str> = std::iter::once(sources.title)
+        .chain(sources.names.iter().copied())
+        .map(title_head)
+        .collect();
+    let kind = heads
+        .iter()
+        .map(|head| kind::kind_of(head))
+        .find(|&kind| kind != Kind::Other)
+        .or_else(|| formula::is_government_work_report(sources.opening).then_some(Kind::GovernmentWorkReport))
+        .unwrap_or(Kind::Other);
+    let year = report_year(&YearEvidence {
+        title: sources.title,
+        names: sources.names,
+        opening: sources.opening,
+        file_name: sources.file_name,
+        government_work_report: kind == Kind::GovernmentWorkReport,
+    });
+    let org = heads
+        .iter()
+        .find_map(|head| org::org_in_title(head))
+        .or_else(|| sources.opening.iter().find_map(|line| org::org_line(line)?.1))
         .map(str::to_string);
-    let (level, region) = match place {
+    let (level, region) = match where_from(&heads, sources) {
         Some(place) => (place.level, place.name),
         None => (
-            scope::level_from_scope_words(opening).unwrap_or(Level::Unknown),
+            scope::level_from_scope_words(sources.body).unwrap_or(Level::Unknown),
             None,
         ),
     };
     Metadata {
-        year: find_year_or_file_year(title, opening, file_name),
-        published: published::find_published(opening),
-        kind: kind::kind_of(title),
+        year,
+        published: published::find_published(sources.opening),
+        kind,
         level,
         region,
         org,
     }
 }
 
+/// The place a report comes from: the first real name among its title, names, file name and
+/// lines near its top; a bare place (市卫生健康委, 县卫健委) found before it wins when it is of
+/// another level (市卫生健康委… with 来源：陕西省人民政府 is a city's), else the name completes
+/// it (县卫健委… with 文章来源:灵璧县卫生健康委员会 is 灵璧县's).
+fn where_from(heads: &[&str], sources: &Sources) -> Option<place::Place> {
+    let line_places = sources.opening.iter().filter_map(|line| {
+        place::place_in_speech(line)
+            .or_else(|| formula::place_of_formula(line))
+            .or_else(|| org::org_line(line).map(|(place, _)| place))
+    });
+    let places: Vec<place::Place> = heads
+        .iter()
+        .filter_map(|head| place::place_in_title(head).or_else(|| place::national_in_title(head)))
+        .chain(place::place_in_file_name(sources.file_name))
+        .chain(line_places)
+        .collect();
+    let named = places.iter().position(|place| place.name.is_some());
+    match (places.first(), named) {
+        (Some(first), Some(at)) if first.name.is_none() && first.level != places[at].level => {
+            Some(first.clone())
+        }
+        (_, Some(at)) => Some(places[at].clone()),
+        (first, None) => first.cloned(),
+    }
+}
+
 /// The title from where its issuing body would be named: without leading spaces, 关于, and a
 /// leading year (2026年上海市政府工作报告 → 上海市政府工作报告; also 20XX年, 二〇二〇年度).
 fn title_head(title: &str) -> &str {
-    let title = title.trim_start();
+    let title = without_tag(title.trim_start());
     let title = LEADING_WORDS
         .iter()
         .find_map(|word| title.strip_prefix(word))
@@ -94,6 +162,19 @@ fn title_head(title: &str) -> &str {
     match after_year {
         Some(rest) => rest.strip_prefix('度').unwrap_or(rest).trim_start(),
         None => title,
+    }
+}
+
+/// `title` without a leading bracketed tag: [内蒙古] 2024年乌拉特后旗政府工作报告, 【转载】….
+fn without_tag(title: &str) -> &str {
+    let closing = match title.chars().next() {
+        Some('[') => ']',
+        Some('【') => '】',
+        _ => return title,
+    };
+    match title.split_once(closing) {
+        Some((tag, rest)) if tag.chars().count() <= 8 => rest.trim_start(),
+        _ => title,
     }
 }
 

@@ -12,6 +12,8 @@ use crate::text::Line;
 pub struct Segment<'a> {
     /// The text after the marker (`卫生局年终总结`), as written; None without a marker.
     pub marker_text: Option<String>,
+    /// The marker line itself, if any: report text too, found like any other line.
+    pub marker: Option<&'a Line>,
     /// The report's lines, after its marker line.
     pub lines: &'a [Line],
 }
@@ -41,6 +43,10 @@ pub fn marker_text(line: &Line) -> Option<String> {
     )
 }
 
+/// Longest marker line, in characters: a marker names one report (第四篇：卫生局年终总结); a
+/// longer line that starts like one is a teaser of it (第一篇：卫生局.白碱滩区卫生局…...).
+const MAX_MARKER_CHARS: usize = 60;
+
 /// Cuts a file's lines into reports at marker lines (boilerplate lines are never markers).
 /// Lines before the first marker belong to the first report, so nothing is lost.
 pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
@@ -48,11 +54,13 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         .iter()
         .enumerate()
         .filter(|(_, line)| line.boilerplate.is_none())
+        .filter(|(_, line)| line.folded.chars().count() <= MAX_MARKER_CHARS)
         .filter_map(|(at, line)| marker_text(line).map(|text| (at, text)))
         .collect();
     if markers.is_empty() {
         return vec![Segment {
             marker_text: None,
+            marker: None,
             lines,
         }];
     }
@@ -61,6 +69,7 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         let end = markers.get(i + 1).map_or(lines.len(), |(next, _)| *next);
         segments.push(Segment {
             marker_text: Some(text.clone()),
+            marker: Some(&lines[*at]),
             lines: &lines[at + 1..end],
         });
     }
@@ -69,6 +78,8 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         let preamble = &lines[..markers[0].0];
         if preamble.iter().any(|line| line.boilerplate.is_none()) {
             segments[0].lines = &lines[..markers.get(1).map_or(lines.len(), |(next, _)| *next)];
+            segments[0].marker = None; // among its lines now
+
         }
     }
     segments
@@ -108,16 +119,19 @@ mod tests {
 
     #[test]
     fn a_teaser_that_starts_like_a_marker_is_not_one() {
-        let teaser = format!(
-            "第一篇：卫生局.白碱滩区卫生局7月工作总结{}...",
-            "一".repeat(60)
-        );
+        // 003_….txt: the teaser previews the text below it.
+        let body = "2024年7月12日，区人民政府召开实施ISO9001质量管理体系文件发布大会，标志着区人民政府及各贯标部门质量体系文件正式发布并开始进入试运行阶段。卫生局根据要求召开本单位的体系文件";
+        let teaser = format!("第一篇：卫生局.白碱滩区卫生局7月工作总结一、贯标工作{body}...");
         let lines = clean_lines(&format!(
-            "{teaser}\n第一篇：卫生局.\n白碱滩区卫生局7月工作总结"
+            "{teaser}\n第一篇：卫生局.\n白碱滩区卫生局7月工作总结\n一、贯标工作\n{body}宣贯会。"
         ));
         let segments = split_reports(&lines);
         assert_eq!(segments.len(), 1);
         assert_eq!(segments[0].lines[0].number, 3);
+        // A long line cut off with nothing below it is the text, and no marker either.
+        let lines = clean_lines(&teaser);
+        assert_eq!(lines[0].boilerplate, None);
+        assert_eq!(split_reports(&lines)[0].marker_text, None);
     }
 
     #[test]

@@ -1,5 +1,10 @@
-//! The year a report is about: the first year (a four-digit number followed by 年) in its
-//! title, else in the few lines right after the title, else in its file name.
+//! The year a report is about (see [`report_year`]): written in digits (2023年, 1 9 9 3 年,
+//! １９９６年 folded) or Han numerals (一九五四年, 二〇二二年); placeholders (20XX年, 202x年,
+//! xx年) leave it unknown.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// Years outside this range are numbers, not report years.
 pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
@@ -44,17 +49,103 @@ pub fn find_year(title: &str, opening: &[&str]) -> Option<u16> {
     }
 }
 
-/// [`find_year`], else a year in the file name (2026_上海市_政府工作报告.txt); a placeholder in
-/// the title or lines still means unknown, whatever the file is called.
-pub(super) fn find_year_or_file_year(
+/// Where a report's year is looked for, most telling first.
+pub(super) struct YearEvidence<'a> {
+    /// The report's title (folded).
+    pub title: &'a str,
+    /// Other names of the report: the page's declared title, the file name when it reads as a
+    /// title (1985年中华人民共和国国务院政府工作报告.txt), folded.
+    pub names: &'a [&'a str],
+    /// The first lines of the report (folded), the title's among them when it is in the text.
+    pub opening: &'a [&'a str],
+    /// The file's name.
+    pub file_name: &'a str,
+    /// Whether the report is a government work report: delivered to a congress early in the
+    /// year it plans for, it reviews the year before.
+    pub government_work_report: bool,
+}
+
+/// The year a report is about: from its title, else its other names, else digits in its file
+/// name, else its dateline (——2015年2月5日在海拉尔区第十四届人民代表大会…, （2022年10月16日）),
+/// else a body line right after the title that opens with a year (2021年，县卫健委在…: a
+/// summary's year). A placeholder (20XX年) in the title or a name means unknown, whatever else
+/// says. A government work report delivered in November or December (——2017年12月26日在汉阳区…)
+/// is the next year's, and one that only says which year it reviews (一、2014年工作回顾;
+/// 2006年，是我国实施“十一五”规划… in the 2007 report) is that year's successor's.
+pub(super) fn report_year(evidence: &YearEvidence) -> Option<u16> {
+    for name in std::iter::once(&evidence.title).chain(evidence.names) {
+        match mentions(name).next() {
+            Some(Mention::Year(year)) => return Some(year),
+            Some(Mention::Placeholder) => return None,
+            None => {}
+        }
+    }
+    if let Some(year) = year_in_file_name(evidence.file_name) {
+        return Some(year);
+    }
+    let next_if_government = |year: u16| year + u16::from(evidence.government_work_report);
+    if let Some((year, month)) = evidence.opening.iter().find_map(|line| dateline(line)) {
+        return Some(if month >= LATE_MONTH { next_if_government(year) } else { year });
+    }
+    match mention_after_title(evidence.title, evidence.opening) {
+        Some(Mention::Year(year)) => Some(next_if_government(year)),
+        _ => None,
+    }
+}
+
+/// A government work report delivered from this month on is the next year's.
+const LATE_MONTH: u8 = 11;
+
+/// [`report_year`] with only a title, opening lines and file name.
+#[cfg(test)]
+fn find_year_or_file_year(
     title: &str,
     opening: &[&str],
     file_name: &str,
 ) -> Option<u16> {
-    match mention_near_title(title, opening) {
-        Some(Mention::Year(year)) => Some(year),
-        Some(Mention::Placeholder) => None,
-        None => year_in_file_name(file_name),
+    report_year(&YearEvidence {
+        title,
+        names: &[],
+        opening,
+        file_name,
+        government_work_report: false,
+    })
+}
+
+/// A dateline: a line that is a date, maybe between dashes or brackets and followed by where
+/// the report was delivered: ——2026年1月28日在云南省第十四届人民代表大会第四次会议上,
+/// （2022年10月16日）, ——二〇二六年一月二十七日在甘肃省….
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[—\-－─\s]*[（(]?\s*((?:[\d〇○零一二三四五六七八九]\s?){4})年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*[)）]?\s*(?:在.{2,80})?$",
+    )
+    .expect("the dateline pattern is constant and valid")
+});
+
+/// The year and month of a dateline.
+fn dateline(line: &str) -> Option<(u16, u8)> {
+    let captures = DATELINE.captures(line.trim())?;
+    let year = year_in(line)?;
+    let month = captures.get(2).map_or("", |m| m.as_str());
+    let month = month
+        .parse::<u8>()
+        .ok()
+        .or_else(|| han_number(month))
+        .unwrap_or(1);
+    Some((year, month))
+}
+
+/// The value of a Han number up to 99: 十二 → 12, 一 → 1.
+fn han_number(text: &str) -> Option<u8> {
+    let digit = |c: char| han_digit(c).and_then(|d| u8::try_from(d).ok());
+    let chars: Vec<char> = text.chars().collect();
+    match chars.as_slice() {
+        [one] if *one == '十' => Some(10),
+        [one] => digit(*one),
+        ['十', ones] => Some(10 + digit(*ones)?),
+        [tens, '十'] => Some(digit(*tens)? * 10),
+        [tens, '十', ones] => Some(digit(*tens)? * 10 + digit(*ones)?),
+        _ => None,
     }
 }
 
@@ -70,9 +161,14 @@ pub fn year_in(text: &str) -> Option<u16> {
 /// The first year mention of the title, else of the lines after the title's line (of the
 /// first lines when the title is not among them).
 fn mention_near_title(title: &str, opening: &[&str]) -> Option<Mention> {
-    if let Some(mention) = mentions(title).next() {
-        return Some(mention);
-    }
+    mentions(title)
+        .next()
+        .or_else(|| mention_after_title(title, opening))
+}
+
+/// The year mention opening one of the lines right after the title's line (of the first lines
+/// when the title is not among them), or of a date line there.
+fn mention_after_title(title: &str, opening: &[&str]) -> Option<Mention> {
     let title = title.trim();
     let after = opening
         .iter()
@@ -87,7 +183,26 @@ fn mention_near_title(title: &str, opening: &[&str]) -> Option<Mention> {
         .iter()
         .skip(after)
         .take(LINES_AFTER_TITLE)
-        .find_map(|line| mentions(line).next())
+        .find_map(|line| opening_mention(line))
+}
+
+/// The year mention that opens `line` (2021年，县卫健委在…; 2024年7月12日), if any.
+fn opening_mention(line: &str) -> Option<Mention> {
+    let at = line.find('年')?;
+    let before = &line[..at];
+    // A numbered heading may open with the year: 一、2014年工作回顾.
+    let unnumbered = before
+        .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c))
+        .trim_start_matches(['、', '．']);
+    let lead = unnumbered.trim_start_matches(['—', '-', '－', '（', '(', ' ', '\u{3000}']);
+    let digits = lead
+        .chars()
+        .filter(|&c| c != ' ')
+        .all(|c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c));
+    if !digits {
+        return None;
+    }
+    mention_before(before)
 }
 
 /// The year mentions of `text`, in order: every 年 preceded by exactly four year digits (ASCII
@@ -100,11 +215,19 @@ fn mentions(text: &str) -> impl Iterator<Item = Mention> + '_ {
 
 /// The year mention ending `before` (the text before a 年), if any.
 fn mention_before(before: &str) -> Option<Mention> {
-    let run: Vec<char> = before
-        .chars()
-        .rev()
-        .take_while(|&c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c))
-        .collect();
+    // Digits may be spaced out (1 9 9 3 年), one space between two.
+    let is_digit = |c: char| year_digit(c).is_some() || PLACEHOLDERS.contains(&c);
+    let chars: Vec<char> = before.chars().rev().collect();
+    let mut run: Vec<char> = Vec::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if is_digit(c) {
+            run.push(c);
+        } else if c == ' ' && !run.is_empty() && chars.get(at + 1).is_some_and(|&next| is_digit(next)) {
+            continue;
+        } else {
+            break;
+        }
+    }
     if run.is_empty() || run.len() > 4 {
         return None; // the tail of a longer number: 同比2019136375年
     }

@@ -108,7 +108,7 @@ pub const RULES: &[Rule] = &[
         examples: &["政府工作报告。 贵州日报天眼新闻记者 李森 摄", "殷勇同志作政府工作报告。本报记者 戴冰摄", "省长叶建春作政府工作报告。本报全媒体记者 林 君摄"],
     },
     Rule {
-        name: "truncated teaser",
+        name: TRUNCATED_TEASER,
         pattern: r"^.{40,}(\.\.\.|……)$",
         examples: &["第一篇：卫生局.白碱滩区卫生局7月工作总结一、贯标工作2024年7月12日，区人民政府召开实施ISO9001质量管理体系文件发布大会，标志着区人民政府及各贯标部门质量体系文件正式发布并开始进入试运行阶段。卫生局根据要求召开本单位的体系文件..."],
     },
@@ -371,6 +371,10 @@ fn sentences(chars: &[(usize, char)]) -> Vec<Range<usize>> {
     }
     sentences
 }
+
+/// The rule of lines cut off with `...`: teasers of the text below, unless nothing below is
+/// what they preview (see `lines::keep_excerpts_that_are_the_text`).
+pub const TRUNCATED_TEASER: &str = "truncated teaser";
 
 /// Labels after which the next line is a teaser (an excerpt of the report repeated above it):
 /// 文章导读 in 001_….txt.

@@ -1,7 +1,7 @@
 //! A file's lines, cleaned: pinyin annotations removed, each line's folded form, boilerplate
 //! marked; then hard-wrapped lines of PDF copies joined back into paragraphs.
 
-use super::boilerplate::{boilerplate_rule, cut_glued, introduces_teaser};
+use super::boilerplate::{boilerplate_rule, cut_glued, introduces_teaser, TRUNCATED_TEASER};
 use super::headings::{heading_level, is_punctuation, split_heading};
 use super::normalize::{fold, repair_pinyin};
 
@@ -53,7 +53,50 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
             boilerplate,
         });
     }
+    keep_excerpts_that_are_the_text(&mut lines);
     lines
+}
+
+/// How many characters before a truncated line's `...` must recur below it for the line to be
+/// a teaser of the text that follows.
+const TEASER_PROBE_CHARS: usize = 12;
+/// Most truncated lines checked in one file; any more stay boilerplate.
+const MAX_TEASERS_CHECKED: usize = 64;
+
+/// A truncated line (…召开本单位的体系文件...) is a teaser when the text it previews follows it
+/// in the file (003_….txt); when it does not, the line is the text itself: a saved excerpt
+/// that the site cut off (2023年XX区卫生健康工作总结及2024年工作计划2023年,在区委…每天对上顿...),
+/// often the file's only line, and it is kept.
+fn keep_excerpts_that_are_the_text(lines: &mut [Line]) {
+    let truncated: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.boilerplate == Some(TRUNCATED_TEASER))
+        .map(|(at, _)| at)
+        .take(MAX_TEASERS_CHECKED)
+        .collect();
+    if truncated.is_empty() {
+        return;
+    }
+    let squeeze = |text: &str| {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    for at in truncated {
+        let line = squeeze(lines[at].folded.trim_end_matches(['.', '…']));
+        let chars: Vec<char> = line.chars().collect();
+        let probe: String = chars[chars.len().saturating_sub(TEASER_PROBE_CHARS)..]
+            .iter()
+            .collect();
+        let below: String = lines[at + 1..]
+            .iter()
+            .map(|line| squeeze(&line.folded))
+            .collect();
+        if !below.contains(&probe) {
+            lines[at].boilerplate = None;
+        }
+    }
 }
 
 /// Characters that end a line for good: a sentence end, a colon, or a closing mark after one.

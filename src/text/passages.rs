@@ -27,7 +27,7 @@ pub struct Passage {
 }
 
 /// Cuts paragraphs into passages. `title` is the report's title: a line repeating it is not a
-/// heading or passage of its own (it is in every passage's title field).
+/// heading (it is in every passage's title field), only a passage under no heading.
 pub fn split_passages(paragraphs: &[Paragraph], title: &str) -> Vec<Passage> {
     let mut passages = Vec::new();
     let mut headings = HeadingStack::default();
@@ -36,7 +36,11 @@ pub fn split_passages(paragraphs: &[Paragraph], title: &str) -> Vec<Passage> {
     let mut pending: Vec<(usize, usize, String)> = Vec::new();
     for paragraph in paragraphs {
         let line = paragraph.text.as_str();
-        if line.is_empty() || line == title {
+        if line.is_empty() {
+            continue;
+        }
+        if line == title {
+            push_paragraph(&mut passages, paragraph, "");
             continue;
         }
         let Some(level) = heading_level(line) else {
@@ -168,6 +172,8 @@ mod tests {
         assert_eq!(
             got,
             [
+                // The title line is found like any other, under no heading.
+                ("东安县卫生健康局2020年工作总结", 1, ""),
                 (
                     "一是持续强化医德医风。",
                     7,

@@ -69,20 +69,42 @@ impl FromStr for Kind {
     }
 }
 
-/// Titles naming a genre of their own, whatever else they say, tried in order:
-/// 2026年北京市政府工作报告 → government work report; 卫生局主要职责 → duties.
+/// Titles naming a genre of their own, whatever else they say, tried in order, with the
+/// real titles they were written for:
 const GENRES: &[(&str, Kind)] = &[
+    // 县卫健委2021年政府工作报告任务分解: the tasks a government work report hands a bureau.
+    ("任务分解", Kind::Plan),
+    // 2026年北京市政府工作报告, 海拉尔区人民政府工作报告.
     ("政府工作报告", Kind::GovernmentWorkReport),
+    // 在中国共产党第二十次全国代表大会上的报告: a party congress report.
+    ("代表大会上的报告", Kind::Other),
+    // 泾源县2018年国民经济和社会发展统计公报.
+    ("统计公报", Kind::Other),
+    // 嵩明县卫生健康局2025年政府信息公开工作年度报告, 渭南市卫生健康委员会关于2023年度政府信息
+    // 公开工作的报告: a year's account of a duty.
+    ("信息公开工作", Kind::AnnualSummary),
+    // 县卫生健康局局长述职报告, 2022年度述职述廉报告, 卫生局局长的供职报告: an official's
+    // account of the year.
+    ("述职", Kind::AnnualSummary),
+    ("供职", Kind::AnnualSummary),
+    // 卫生局主要职责.
     ("职责", Kind::Duties),
 ];
 
-/// Words of a report looking back: 东安县卫生健康局2020年工作总结…, 年终总结, 上半年工作回顾.
-const SUMMARY_WORDS: &[&str] = &["总结", "回顾"];
+/// Words of a report looking back: 东安县卫生健康局2020年工作总结…, 年终总结, 上半年工作回顾,
+/// …重点工作完成情况总结汇报, 北京市卫生健康委2023年度绩效任务完成情况 (任务完成 starts where
+/// the plan word 任务 does, so it is no plan), 卫生健康委部门工作报告, 年度报告.
+/// 关于黄陂区2022年国民经济和社会发展计划执行情况与2023年…计划草案的报告 (计划执行情况 starts
+/// where 计划 does) looks back too.
+const SUMMARY_WORDS: &[&str] = &[
+    "总结", "回顾", "汇报", "完成情况", "任务完成", "执行情况", "计划执行", "工作报告", "年度报告",
+    "年报",
+];
 
 /// Words of a report looking ahead: 2024年卫生工作计划, …2021年工作打算, …2025年工作谋划,
-/// 工作要点, 规划. They make a plan only when no summary word comes before them
-/// (…2020年工作总结及2021年工作打算 is a summary).
-const PLAN_WORDS: &[&str] = &["计划", "打算", "谋划", "要点", "规划"];
+/// 工作要点, 规划, 船山区2012年卫生工作任务, 工作安排. They make a plan only when no summary
+/// word comes before them (…2020年工作总结及2021年工作打算 is a summary).
+const PLAN_WORDS: &[&str] = &["计划", "打算", "谋划", "要点", "规划", "任务", "安排"];
 
 /// Periods shorter than a year, tried in order, for summaries and titles naming no genre:
 /// X县卫健委2021年上半年工作总结, 第三季度/一季度工作总结, 月度工作总结. Numbered months
@@ -201,6 +223,39 @@ mod tests {
             ("卫生院年终总结", Kind::AnnualSummary),
             ("2024年7月12日会议纪要", Kind::Other),
             ("关于开展爱国卫生运动的通知", Kind::Other),
+            ("县卫健委2021年政府工作报告任务分解", Kind::Plan),
+            ("船山区2012年卫生工作任务", Kind::Plan),
+            ("北京市卫生健康委2023年度绩效任务完成情况", Kind::AnnualSummary),
+            (
+                "区卫计局2018年上半年重点工作完成情况总结汇报",
+                Kind::HalfYearSummary,
+            ),
+            (
+                "嵩明县卫生健康局2025年政府信息公开工作年度报告",
+                Kind::AnnualSummary,
+            ),
+            ("县卫生健康局局长述职报告", Kind::AnnualSummary),
+            ("2008年下半年工作总结", Kind::HalfYearSummary),
+            ("2003年第一季度工作总结", Kind::Quarterly),
+            ("2002年10月份工作总结", Kind::Monthly),
+            ("2003年12月份与2004年1月份工作总结", Kind::Monthly),
+            ("在中国共产党第二十次全国代表大会上的报告", Kind::Other),
+            ("泾源县2018年国民经济和社会发展统计公报", Kind::Other),
+            ("湖州市卫生健康委关于印发2023年全市卫生健康工作要点的通知", Kind::Plan),
+            ("卫生健康委2022年部门工作报告", Kind::AnnualSummary),
+            (
+                "关于黄陂区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告",
+                Kind::AnnualSummary,
+            ),
+            (
+                "官渡区2023年上半年国民经济和社会发展计划执行情况的报告",
+                Kind::HalfYearSummary,
+            ),
+            (
+                "渭南市卫生健康委员会关于2023年度政府信息公开工作的报告",
+                Kind::AnnualSummary,
+            ),
+            ("卫生局局长的供职报告", Kind::AnnualSummary),
         ] {
             assert_eq!(kind_of(title), want, "{title}");
         }

@@ -8,6 +8,8 @@ use super::ParseLabelError;
 /// Administrative level of the issuing body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Level {
+    /// The central government: 国务院, 全国人民代表大会, ministries, national party bodies.
+    National,
     /// A province, autonomous region or municipality: 湖南省, 内蒙古自治区, 上海市.
     Province,
     /// A prefecture-level city, autonomous prefecture or league: 清远市, 延边朝鲜族自治州.
@@ -22,7 +24,8 @@ pub enum Level {
 
 impl Level {
     /// Every level, in the order their labels are listed.
-    pub const ALL: [Level; 5] = [
+    pub const ALL: [Level; 6] = [
+        Level::National,
         Level::Province,
         Level::City,
         Level::County,
@@ -33,6 +36,7 @@ impl Level {
     /// The level's name on the command line and in the index, e.g. "county".
     pub fn label(self) -> &'static str {
         match self {
+            Level::National => "national",
             Level::Province => "province",
             Level::City => "city",
             Level::County => "county",
@@ -67,7 +71,7 @@ mod tests {
         }
         let err = "town".parse::<Level>().unwrap_err().to_string();
         assert!(
-            err.contains("province, city, county, district, unknown"),
+            err.contains("national, province, city, county, district, unknown"),
             "{err}"
         );
     }

@@ -39,12 +39,23 @@ const ENDINGS: &[(&str, Level, RangeInclusive<usize>)] = &[
 /// Cities that are provinces: 2026年上海市政府工作报告 comes from a province-level body.
 const MUNICIPALITIES: &[&str] = &["北京市", "上海市", "天津市", "重庆市"];
 
-/// Words that end like a place but are none: 城市, 超市, 上市, 社区, 辖区, 市区, 园区 (开展卫生
-/// 城市创建, 全县各社区), and pairs of levels (县区, 市县).
+/// Words that end like a place but are none: 城市, 超市, 上市, 社区, 辖区, 市区 (开展卫生城市
+/// 创建, 全县各社区), mountain areas and parks (贫困山区, 工业园区; but 船山区 and 梁园区 are
+/// districts), zones that are no level of government (示范区卫生健康局, 开发区), and pairs of
+/// levels (县区, 市县).
 const NOT_PLACE_ENDINGS: &[&str] = &[
-    "城市", "都市", "超市", "上市", "市区", "社区", "辖区", "园区", "小区", "景区", "片区", "郊区",
-    "山区", "县区", "市县", "区县", "省市", "县市",
+    "城市", "都市", "超市", "上市", "市区", "社区", "辖区", "小区", "景区", "片区", "郊区",
+    "贫困山区", "偏远山区", "边远山区", "深山区", "产业园区", "工业园区", "科技园区", "物流园区",
+    "创业园区", "农业园区", "生态园区", "示范区", "开发区", "高新区", "保税区", "自贸区",
+    "试验区", "功能区", "县区", "市县", "区县", "省市", "县市",
 ];
+
+/// Zones run at a district's level, named without a place: 示范区卫生健康局2021年工作总结….
+const ZONES: &[&str] = &["示范区", "开发区", "高新区", "新区"];
+
+/// Words never inside a place's name: 昆明市官渡区人民政府关于官渡区… holds no place named
+/// 人民政府关于官渡区.
+const NOT_IN_NAMES: &[&str] = &["政府", "人民", "关于", "的", "委员会", "卫生", "召开"];
 
 /// Characters that never end a place's name before its ending: 全市, 各县, 本区, 我省, 该县,
 /// 加强全县卫生工作. (全市, 本县 and 我省 still give a level: see `BARE_PREFIXES`.)
@@ -60,6 +71,10 @@ pub(super) const ANONYMOUS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ', '*', '＊'
 /// (东安县卫生健康局, 陕西省2026年…): 湖南省卫生健康工作总结, 东安县人民医院, 清远市疾病….
 /// Anything else (开展卫生城市创建) means the place was a word of a sentence.
 const TITLE_PLACE_FOLLOWERS: &[&str] = &[
+    "召开", // 天水市召开2024年卫生健康工作会议
+    "关于", // 昆明市官渡区人民政府关于…
+    "印发",
+    "举行",
     "卫生",
     "卫健",
     "卫计",
@@ -110,11 +125,61 @@ pub(super) fn place_in_title(head: &str) -> Option<Place> {
     place_at(head, &follows).map(|(place, _)| place)
 }
 
-/// The place of a speech line: 在云南省第十四届人民代表大会… → 云南省.
+/// The place of a speech line: 在云南省第十四届人民代表大会… → 云南省; the country's for a
+/// national congress: ——2022年3月5日在第十三届全国人民代表大会第五次会议上,
+/// ——在中国共产党第二十次全国代表大会上的报告.
 pub(super) fn place_in_speech(line: &str) -> Option<Place> {
+    if NATIONAL_SPEECH.is_match(line) {
+        return Some(Place::national());
+    }
     SPEECH
         .captures_iter(line)
         .find_map(|caps| whole_place(caps.get(1)?.as_str()))
+}
+
+/// The name national reports are filed under.
+pub const COUNTRY: &str = "中华人民共和国";
+
+/// Words that open the title of a national body's report, with the titles they were written
+/// for: 中华人民共和国国务院政府工作报告, 国务院关于…, 在中国共产党第九次全国代表大会上的报告
+/// (title_head strips 关于 and the year before these are looked for).
+const NATIONAL_TITLE_WORDS: &[&str] = &[
+    "中华人民共和国",
+    "国务院",
+    "中共中央",
+    "中国共产党",
+    "在中国共产党",
+    "全国人民代表大会",
+    "国家卫生健康委",
+    "国家卫生计生委",
+    "国家卫生和计划生育委员会",
+    "卫生部",
+    "全国卫生",
+];
+
+/// A national congress in a speech line: 在第十三届全国人民代表大会…, 在中国共产党第二十次全国
+/// 代表大会上.
+static NATIONAL_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"在第?[一二三四五六七八九十]+届全国人民代表大会|中国共产党第[一二三四五六七八九十]+次全国代表大会")
+        .expect("the national speech pattern is constant and valid")
+});
+
+impl Place {
+    /// The country, for reports of national bodies.
+    pub(super) fn national() -> Place {
+        Place {
+            level: Level::National,
+            name: Some(COUNTRY.to_string()),
+        }
+    }
+}
+
+/// The country when a title starts with the name of a national body (see
+/// [`NATIONAL_TITLE_WORDS`]).
+pub(super) fn national_in_title(head: &str) -> Option<Place> {
+    let head = head.trim_start();
+    (NATIONAL_TITLE_WORDS.iter().any(|word| head.starts_with(word)) || NATIONAL_SPEECH.is_match(head))
+        .then(Place::national)
 }
 
 /// A real place named by a part of the file name: 2026_云南省_政府工作报告.txt → 云南省.
@@ -134,15 +199,23 @@ fn whole_place(text: &str) -> Option<Place> {
 
 /// The place starting `text` whose remaining text `fits`, with that remaining text: a chain
 /// of named or anonymised places (湖南省永州市东安县, 湖南省X县, **市), else a bare ending
-/// (市卫生健康委, 县卫生局, 全市). Longer pieces are tried first, shorter ones when the rest
-/// does not fit (上海市市长 → 上海市 followed by 市长).
+/// (市卫生健康委, 县卫生局, 全市). Shorter pieces are tried first, so that a chain is cut
+/// into its places (湖南省 永州市 东安县, 济南市 市中区); the name is the last, most specific
+/// one (东安县), as a facet value a user types.
 pub(super) fn place_at<'t>(text: &'t str, fits: &dyn Fn(&str) -> bool) -> Option<(Place, &'t str)> {
     if let Some((pieces, rest)) = chain_at(text, fits, MAX_CHAIN) {
-        let len = pieces.iter().map(|piece| piece.len).sum();
+        let len: usize = pieces.iter().map(|piece| piece.len).sum();
+        let last = pieces.last().map_or(0, |piece| piece.len);
         let level = pieces.last().map_or(Level::Unknown, |piece| piece.level);
         let named = pieces.iter().all(|piece| piece.named);
-        let name = named.then(|| text[..len].to_string());
+        let name = named.then(|| text[len - last..len].to_string());
         return Some((Place { level, name }, rest));
+    }
+    if let Some(rest) = ZONES.iter().find_map(|zone| text.strip_prefix(zone)) {
+        if fits(rest) {
+            let level = Level::District;
+            return Some((Place { level, name: None }, rest));
+        }
     }
     let unprefixed = BARE_PREFIXES
         .iter()
@@ -179,7 +252,7 @@ fn chain_at<'t>(
     })
 }
 
-/// The possible single pieces starting `text`, longest first: named ones (东安县), then an
+/// The possible single pieces starting `text`, shortest first: named ones (东安县), then an
 /// anonymised one (XX县).
 fn pieces_at(text: &str) -> Vec<Piece> {
     let ends: Vec<usize> = text
@@ -192,7 +265,6 @@ fn pieces_at(text: &str) -> Vec<Piece> {
     let han = text.chars().take_while(|&c| is_han(c)).count();
     let mut pieces: Vec<Piece> = ends[..han.min(ends.len())]
         .iter()
-        .rev()
         .filter_map(|&len| {
             named_level(&text[..len]).map(|level| Piece {
                 level,
@@ -227,6 +299,7 @@ fn named_level(candidate: &str) -> Option<Level> {
     let name = &candidate[..candidate.len() - ending.len()];
     let fine = name_chars.contains(&name.chars().count())
         && !name.contains(ANONYMOUS) // 某县 is anonymised, not named
+        && !NOT_IN_NAMES.iter().any(|word| name.contains(word))
         && !name.ends_with(NOT_NAME_TAILS)
         && !NOT_PLACE_ENDINGS.iter().any(|word| candidate.ends_with(word));
     if !fine {
@@ -269,16 +342,17 @@ mod tests {
                 Some("新疆维吾尔自治区"),
             ),
             ("陕西省2026年政府工作报告", Province, Some("陕西省")),
+            ("北京市西城区卫生健康委工作总结", District, Some("西城区")),
+            ("湖南省永州市东安县卫生健康局", County, Some("东安县")),
+            ("济南市市中区政府工作报告", District, Some("市中区")),
+            ("商丘市梁园区第四届人民代表大会", District, Some("梁园区")),
             (
-                "北京市西城区卫生健康委工作总结",
+                "昆明市官渡区人民政府关于官渡区2023年上半年国民经济和社会发展计划执行情况的报告",
                 District,
-                Some("北京市西城区"),
+                Some("官渡区"),
             ),
-            (
-                "湖南省永州市东安县卫生健康局",
-                County,
-                Some("湖南省永州市东安县"),
-            ),
+            ("天水市召开2024年卫生健康工作会议", City, Some("天水市")),
+            ("示范区卫生健康局2021年工作总结", District, None),
             (
                 "延边朝鲜族自治州卫生健康委员会",
                 City,
@@ -290,6 +364,7 @@ mod tests {
                 Some("长阳土家族自治县"),
             ),
             ("泾县卫生健康委工作总结", County, Some("泾县")),
+            ("船山区2012年卫生工作任务", District, Some("船山区")),
             ("X县卫健委上半年工作总结", County, None),
             ("XX市XX区卫生健康局", District, None),
             ("**市卫生健康委工作总结", City, None),

@@ -1,5 +1,7 @@
 //! The level a report speaks from when no place is named: a city's report says 全市 and 我市,
-//! a county's 全县 and 我县 (000_….txt: 全市衛生工作 …; 范文二 of 003_….txt: 全区, **区卫生局).
+//! a county's 全县 and 我县, and each thanks its own party committee and government (在县委、县
+//! 政府的坚强领导下) (000_….txt: 全市衛生工作 …; 范文二 of 003_….txt: 全区, **区卫生局; a
+//! 卫生局上半年工作总结: 紧紧围绕区委、区政府…的总体要求).
 
 use super::Level;
 
@@ -17,17 +19,39 @@ const SCOPE_WORDS: &[(&str, Level)] = &[
     ("全区", Level::District),
     ("我区", Level::District),
     ("本区", Level::District),
+    ("省委", Level::Province),
+    ("省政府", Level::Province),
+    ("市委", Level::City),
+    ("市政府", Level::City),
+    ("县委", Level::County),
+    ("县政府", Level::County),
+    ("区委", Level::District),
+    ("区政府", Level::District),
 ];
 
-/// Fewest mentions that decide a level.
+/// How much of a report is read for scope words, in bytes: its first pages.
+const SCOPE_BYTES: usize = 24_000;
+
+/// Fewest mentions that decide a level: one 全省 in a district's report (更是全省婦幼保健年, in
+/// 船山区2012年卫生工作任务) says nothing of its own level.
 const MIN_MENTIONS: usize = 2;
 
-/// The level most mentioned by scope words in `lines`, if it is mentioned at least twice and
-/// more than any other.
+/// The level most mentioned by scope words in the first [`SCOPE_BYTES`] of `lines`, if it is
+/// mentioned at least twice and more than any other.
 pub fn level_from_scope_words(lines: &[&str]) -> Option<Level> {
+    let mut budget = SCOPE_BYTES;
+    let read: Vec<&str> = lines
+        .iter()
+        .take_while(|line| {
+            let more = budget > 0;
+            budget = budget.saturating_sub(line.len());
+            more
+        })
+        .copied()
+        .collect();
     let mut counts: Vec<(Level, usize)> = Vec::new();
     for (word, level) in SCOPE_WORDS {
-        let mentions: usize = lines.iter().map(|line| line.matches(word).count()).sum();
+        let mentions: usize = read.iter().map(|line| line.matches(word).count()).sum();
         match counts.iter_mut().find(|(counted, _)| counted == level) {
             Some((_, count)) => *count += mentions,
             None => counts.push((*level, mentions)),
@@ -67,6 +91,11 @@ mod tests {
     #[test]
     fn one_mention_or_a_tie_decides_nothing() {
         assert_eq!(level_from_scope_words(&["全县卫生工作"]), None);
+        // xx年卫生局上半年工作总结: its party committee and government name the district.
+        assert_eq!(
+            level_from_scope_words(&["紧紧围绕区委、区政府“高位求进,跨越发展”的总体要求"]),
+            Some(Level::District)
+        );
         assert_eq!(
             level_from_scope_words(&["全县卫生工作，全市统一部署", "全县，全市"]),
             None

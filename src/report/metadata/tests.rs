@@ -41,7 +41,8 @@ fn corpus_health_reports() {
                 "市政府成立了深化医药卫生体制改革领导小组,市委、市政府高度重视医改工作。",
             ],
             "000_bd783308ac91c8c5.txt",
-            Want { year: None, published: None, kind: HalfYearSummary, level: Unknown, region: None, org: None },
+            // 全市 once, 市政府 twice and 市委 once: a city's report, though it names no city.
+            Want { year: None, published: None, kind: HalfYearSummary, level: City, region: None, org: None },
         ),
         (
             "市卫生健康委2024年工作总结及2025年工作谋划", // 001
@@ -432,3 +433,4 @@ fn title_heads_lose_their_year() {
     assert_eq!(title_head("关于2024年卫生工作的总结"), "卫生工作的总结");
     assert_eq!(title_head("三年行动计划"), "三年行动计划");
 }
+
