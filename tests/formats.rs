@@ -52,6 +52,11 @@ const MINIFIED_HTML: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">
     卫生局2023年工作总结</h1><p>2023年，县卫生局坚持压缩页面首段落。</p><p>一、压缩页面第二段落。</p>\
     </body></html>";
 
+/// A minified page with no `<h1>`: its first paragraph is the first line of its text.
+const MINIFIED_NO_H1: &str =
+    "<html><head><title>某县卫生局2023年工作总结 - 范文网</title></head><body>\
+    <p>2023年，县卫生局坚持无标题页首段落。</p><p>一、无标题页第二段落。</p></body></html>";
+
 /// A 范文 site's preface glued between a report's title and its text, on one line.
 const GLUED_PREFACE: &str = "某县卫生局年终总结\n\
     某县卫生局年终总结下面是小编收集的卫生局年终总结，欢迎大家参考。今年，县卫生局粘连段落坚持以人民健康为中心。\n";
@@ -166,6 +171,7 @@ fn fixture() -> Fixture {
     write("gbk-ascii.txt", &gbk_ascii);
     write("cut.txt", &CUT_SHORT.as_bytes()[..CUT_SHORT.len() - 1]);
     write("minified.html", MINIFIED_HTML.as_bytes());
+    write("minified-no-h1.html", MINIFIED_NO_H1.as_bytes());
     write("glued.txt", GLUED_PREFACE.as_bytes());
     write("notes.md", MARKDOWN.as_bytes());
     write("plan.docx", &docx(DOCX_PARAGRAPHS, "表中的慢阻肺筛查人数"));
@@ -252,11 +258,18 @@ fn a_minified_html_page_keeps_its_first_paragraph_searchable() {
     let fixture = fixture();
     assert_found(&fixture, "压缩页面首段落", "minified.html", 1);
     assert_found(&fixture, "压缩页面第二段落", "minified.html", 1);
-    let result = fixture.index.json(&["某某县人民政府"]);
-    assert!(
-        lines_in(&result, "minified.html").is_empty(),
-        "the <title>'s site name is not body text: {result}"
-    );
+    assert_found(&fixture, "无标题页首段落", "minified-no-h1.html", 1);
+    assert_found(&fixture, "无标题页第二段落", "minified-no-h1.html", 1);
+    for (site, file) in [
+        ("某某县人民政府", "minified.html"),
+        ("范文网", "minified-no-h1.html"),
+    ] {
+        let result = fixture.index.json(&[site]);
+        assert!(
+            lines_in(&result, file).is_empty(),
+            "the <title>'s site name is not body text: {result}"
+        );
+    }
 }
 
 #[test]
