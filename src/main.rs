@@ -10,7 +10,7 @@ use baogao::cli;
 #[derive(Debug, Parser)]
 #[command(name = "baogao", version, about, long_about = None)]
 #[command(
-    after_help = "Start with:\n  baogao index corpus\n  baogao search 医共体 --year 2024\n  baogao show corpus/001_d67ff23fbbb9576f.txt:18\n  baogao trend 医共体\n  baogao stats"
+    after_help = "Start with:\n  baogao index corpus\n  baogao search 医共体 --year 2024\n  baogao show corpus/001_d67ff23fbbb9576f.txt:18\n  baogao trend 医共体\n  baogao stats\n  baogao reports --year unknown"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -29,6 +29,8 @@ enum Command {
     Trend(cli::trend::TrendArgs),
     /// What the index holds: files, reports, passages per year, kind, level, region
     Stats(cli::stats::StatsArgs),
+    /// List every report with what was understood of it: title, year, kind, level, region, org
+    Reports(cli::reports::ReportsArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(hide = true)]
     Completions(cli::completions::CompletionsArgs),
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cli::show::run(args),
         Command::Trend(args) => cli::trend::run(args),
         Command::Stats(args) => cli::stats::run(args),
+        Command::Reports(args) => cli::reports::run(args),
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
         Command::Man(args) => cli::completions::run_man(args, Cli::command()),
     };

@@ -91,12 +91,13 @@ const EXPECTED: &[Expected] = &[
         County,
         None,
     ),
+    // 在县委的领导下, 县委保密委员会: a county's bureau.
     report(
         F003,
         "卫生局保密工作总结",
         None,
         AnnualSummary,
-        Unknown,
+        County,
         None,
     ),
     // 201x年, 我市.

@@ -5,12 +5,13 @@ mod common;
 use common::{baogao, stderr_of, stdout_of, Indexed};
 use std::path::Path;
 
-const COMMANDS: [&str; 7] = [
+const COMMANDS: [&str; 8] = [
     "index",
     "search",
     "show",
     "trend",
     "stats",
+    "reports",
     "completions",
     "man",
 ];

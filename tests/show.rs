@@ -100,13 +100,13 @@ fn a_line_inside_a_passage_finds_the_passage_holding_it() {
         );
         assert_eq!(target[0]["heading"], "一、医共体建设");
     }
-    // Neighbours: default two after, none before the first passage.
+    // Neighbours: default two after, and before it only the title line (a passage too).
     let result = index.command_json("show", &["a.txt:5"]);
     let lines: Vec<u64> = passages(&result)
         .iter()
         .map(|p| p["line"].as_u64().expect("line"))
         .collect();
-    assert_eq!(lines, [4, 9, 12]);
+    assert_eq!(lines, [1, 4, 9, 12]);
 }
 
 #[test]

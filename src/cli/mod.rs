@@ -5,6 +5,7 @@ pub mod completions;
 pub mod filters;
 pub mod index;
 mod progress;
+pub mod reports;
 pub mod search;
 pub mod show;
 pub mod stats;

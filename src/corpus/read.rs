@@ -30,6 +30,8 @@ pub enum ReadError {
     Docx(#[from] DocxError),
     #[error("it holds no text")]
     NoText,
+    #[error("it holds no report text: its {lines} lines are all web boilerplate")]
+    OnlyBoilerplate { lines: usize },
 }
 
 impl ReadError {
@@ -40,7 +42,9 @@ impl ReadError {
             ReadError::TooLarge { .. } | ReadError::Docx(DocxError::TooLarge { .. }) => {
                 SkipKind::TooLarge
             }
-            ReadError::Decode(DecodeError::Empty) | ReadError::NoText => SkipKind::Empty,
+            ReadError::Decode(DecodeError::Empty)
+            | ReadError::NoText
+            | ReadError::OnlyBoilerplate { .. } => SkipKind::Empty,
             ReadError::Decode(DecodeError::NulBytes | DecodeError::ControlCharacters { .. }) => {
                 SkipKind::Binary
             }

@@ -75,6 +75,11 @@ pub fn index_file(
         None
     });
     let mut parsed = parse_file(source.text(), file_name(&file.relative));
+    if parsed.reports.is_empty() {
+        // Nothing but chrome: say so, rather than count a file that holds no passage.
+        let lines = parsed.boilerplate_lines;
+        return Ok(skipped(state, hash, ReadError::OnlyBoilerplate { lines }));
+    }
     let (mut reports, mut passages) = (0, 0);
     for report in &mut parsed.reports {
         if let Some(overrides) = &overrides {

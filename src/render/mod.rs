@@ -1,10 +1,13 @@
 //! Output: hits, passages, trends and index statistics as plain text for people (coloured on
 //! a terminal) or as one JSON object for scripts. Renderers write to any `Write` and return
-//! its errors; the caller decides what a closed pipe means.
+//! its errors; the caller decides what a closed pipe means. The report list also as CSV, for
+//! spreadsheets ([`csv`]).
 
 mod chart;
+pub mod csv;
 mod json;
 mod plain;
+mod reports;
 mod show;
 mod stats;
 mod trend;
@@ -12,6 +15,7 @@ mod trend;
 pub use chart::bar;
 pub use json::write_json;
 pub use plain::write_plain;
+pub use reports::{write_reports_csv, write_reports_json, write_reports_plain};
 pub use show::{write_show_json, write_show_plain, Excerpt};
 pub use stats::{human_bytes, write_stats_json, write_stats_plain, IndexStats};
 pub use trend::{write_trend_json, write_trend_plain, Trend};

@@ -74,7 +74,7 @@ pub fn passage_at(passages: &[Passage], line: u64) -> Option<Range<usize>> {
     Some(first..first + count)
 }
 
-fn read_passage(document: &TantivyDocument, open: &OpenIndex) -> Passage {
+pub(super) fn read_passage(document: &TantivyDocument, open: &OpenIndex) -> Passage {
     let fields = &open.schema.fields;
     let text_of = |field: Field| {
         document

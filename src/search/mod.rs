@@ -1,12 +1,14 @@
 //! Reading an index: the query language parsed, turned into a tantivy query over words and
 //! grams with synonyms and filters, run; hits reranked, snippets cut, facets counted. Also:
-//! every match tallied per facet value (trend, stats), and one file's passages read back (show).
+//! every match tallied per facet value (trend, stats), one file's passages read back (show),
+//! and every report listed with its metadata (reports).
 
 mod context;
 mod filters;
 mod parse;
 mod query;
 mod rank;
+mod reports;
 mod run;
 mod segment;
 mod snippet;
@@ -19,6 +21,7 @@ pub use context::{file_passages, passage_at, Passage};
 pub use filters::{FacetCounts, FacetName, Filters};
 pub use parse::{parse_query, Atom, ParseError, ParsedQuery};
 pub use query::{build_query, BuiltQuery, QueryError};
+pub use reports::{list_reports, ReportSummary};
 pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};

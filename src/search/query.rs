@@ -303,7 +303,7 @@ fn has_positions(schema: &IndexSchema, field: Field) -> bool {
 }
 
 /// One query per filter given; each keeps the reports matching any of its values.
-fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box<dyn Query>> {
+pub(super) fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box<dyn Query>> {
     let fields = &schema.fields;
     let facet = |field, root: &str, label: &str| -> Box<dyn Query> {
         let term = Term::from_facet(field, &Facet::from_path([root, label]));

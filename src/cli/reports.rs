@@ -1,0 +1,67 @@
+//! `baogao reports`: every report of the index with what the indexer understood of it, to
+//! audit a corpus and correct it with sidecars.
+
+use anyhow::{bail, Result};
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use super::filters::FilterArgs;
+use super::{is_broken_pipe, IndexLocation};
+use crate::index::open_index;
+use crate::render::{
+    display_path, write_reports_csv, write_reports_json, write_reports_plain, ColorChoice,
+};
+use crate::search::list_reports;
+
+/// Arguments of `baogao reports`.
+#[derive(Debug, clap::Args)]
+#[command(
+    // `--exact` belongs to a query, which this command has not.
+    mut_arg("exact", |arg| arg.hide(true)),
+    after_help = "One row per report (a file holding several reports has a row for each), sorted by path:\npath:line of its first passage, year, kind, level, region, org, published date, passages\nand title, as the index holds them. The filters are those of `baogao search`. Wrong values\nare corrected with a sidecar NAME.meta.toml (see the README) and `baogao index`.\n\nExamples:\n  baogao reports\n  baogao reports --year unknown\n  baogao reports --kind annual-summary --level county\n  baogao reports --csv > reports.csv\n  baogao reports --json | jq '.reports[] | select(.year == null) | .file'\n\nExit status: 0 when a report is listed, 1 when none matches, 2 on an error."
+)]
+pub struct ReportsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Print one JSON object instead of the table
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV for spreadsheets (a header row, UTF-8 with a byte-order mark)
+    #[arg(long)]
+    pub csv: bool,
+    /// When to colour the output
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub location: IndexLocation,
+}
+
+/// Runs `baogao reports`; exit 0 with reports, 1 without.
+pub fn run(args: ReportsArgs) -> Result<ExitCode> {
+    if args.filters.exact {
+        bail!("--exact applies to the words of a query, and `baogao reports` takes none");
+    }
+    let filters = args.filters.filters()?;
+    let open = open_index(&args.location.dir)?;
+    let reports = list_reports(&open, &filters)?;
+    let cwd = std::env::current_dir().ok();
+    let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let written = if args.json {
+        write_reports_json(&mut out, &reports, &display)
+    } else if args.csv {
+        write_reports_csv(&mut out, &reports, &display)
+    } else {
+        write_reports_plain(&mut out, &reports, &display, args.color.enabled())
+    }
+    .and_then(|()| out.flush());
+    match written {
+        Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
+        other => other?,
+    }
+    Ok(if reports.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
