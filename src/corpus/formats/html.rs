@@ -179,10 +179,11 @@ pub fn to_page(html: &str) -> Page {
     let h1 = scanner.h1.take();
     let head_title = scanner.head_title.take();
     let blocks = scanner.out.finish();
+    // A `<title>` that is only the site's name declares no title of the page.
     let title = h1.or_else(|| {
         head_title
             .map(|title| without_site_name(&title).to_string())
-            .filter(|title| !title.is_empty())
+            .filter(|title| !title.is_empty() && !names_site(title))
     });
     Page { blocks, title }
 }
@@ -353,7 +354,10 @@ impl Scanner<'_> {
             // Raw text ends only at its own end tag, whatever `<` it holds (`if (a<b)`).
             let rest = &self.html[self.pos..];
             let end = find_ignore_case(rest, &format!("</{name}")).unwrap_or(rest.len());
-            if name == "title" && self.head_title.is_none() {
+            // The page's title stands before its text (an `<svg>`'s `<title>` in the body is
+            // an icon's).
+            let before_text = self.out.blocks.is_empty() && self.out.current.is_empty();
+            if name == "title" && self.head_title.is_none() && before_text {
                 self.head_title = Some(plain_text(&rest[..end])).filter(|t| !t.is_empty());
             }
             self.skip(end);
@@ -633,6 +637,10 @@ mod tests {
         );
         assert_eq!(blocks(with_h1).len(), 4);
         assert_eq!(to_page("<p>正文</p>").title, None);
+        let site_only = "<title>灵璧县人民政府</title><p>正文</p><svg><title>打印</title></svg>";
+        assert_eq!(to_page(site_only).title, None);
+        let icon_only = "<p>正文</p><svg><title>打印本页</title></svg>";
+        assert_eq!(to_page(icon_only).title, None);
     }
 
     #[test]
