@@ -130,6 +130,7 @@ pub struct GluedRule {
     pub name: &'static str,
     /// A regex matched against the folded line.
     pub pattern: &'static str,
+    /// What a match cuts: its sentence, or itself.
     pub reach: Reach,
     /// Real lines it was written for (folded) and what is left of each (checked by a test).
     pub examples: &'static [(&'static str, &'static str)],
