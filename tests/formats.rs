@@ -31,6 +31,36 @@ const MARKDOWN: &str = "# 某县2023年卫生工作总结
 - ![图1](img/1.png) 二、`家庭医生`签约服务提质扩面。
 ";
 
+/// The opening lines of a real GBK file with CRLF line ends (the CnPack group's 2006 work
+/// summary): fewer than half of its letters are Chinese, which once made it "unknown".
+const GBK_ASCII_WORDS: &str = "CnPack开发组2006年工作总结\r\n\r\n    去年漫长的一年中，CnPack 开发组由于\
+    人力不足以及其他原因，造成了部分时间进展缓慢甚至停滞不前，在此向大家表示歉意。2006 年 Borland 推出了 \
+    BDS 2006 并要出卖其 IDE 生产线，此类动向也给 CnWizards 的前景带来了一定影响。\r\n    CnPack 在 2006 \
+    年取得的主要进展如下：\r\n\r\n一、CnPack的主力产品CnPack IDE 专家包（CnWizards）发布 0.8.0 以及 \
+    0.8.1 版，更新内容包括：\r\n\r\n    1.CnWizards 增加对 BDS 2006 的支持。\r\n    2.新增与改进功能：\
+    增加在过程内部和局部变量区域移动光标的功能，默认热键 Ctrl+Shift+V；编辑器专家增加插入日期时间工具，增加 \
+    F3/Shift+F3 搜索选中文字的功能；增加 FastCode IDE 优化专家；增加 IDE 设置备份恢复工具；增加对 \
+    UpdatePack 的版本检测提示；组件面板增加查找组件的功能。ASCII 字符表改为可独立运行。\r\n";
+
+/// A UTF-8 report cut short inside its last character (a truncated download).
+const CUT_SHORT: &str =
+    "某县卫生健康局2022年工作总结\n一、截断下载的报告仍被索引。\n二、最后一行在字中被截断";
+
+/// A minified page: everything on one line.
+const MINIFIED_HTML: &str = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>某县卫生局\
+    2023年工作总结_某某县人民政府</title></head><body><div class=\"nav\">首页 &gt; 工作总结</div><h1>某县\
+    卫生局2023年工作总结</h1><p>2023年，县卫生局坚持压缩页面首段落。</p><p>一、压缩页面第二段落。</p>\
+    </body></html>";
+
+/// A minified page with no `<h1>`: its first paragraph is the first line of its text.
+const MINIFIED_NO_H1: &str =
+    "<html><head><title>某县卫生局2023年工作总结 - 范文网</title></head><body>\
+    <p>2023年，县卫生局坚持无标题页首段落。</p><p>一、无标题页第二段落。</p></body></html>";
+
+/// A 范文 site's preface glued between a report's title and its text, on one line.
+const GLUED_PREFACE: &str = "某县卫生局年终总结\n\
+    某县卫生局年终总结下面是小编收集的卫生局年终总结，欢迎大家参考。今年，县卫生局粘连段落坚持以人民健康为中心。\n";
+
 /// One paragraph per element; `""` is an empty paragraph (it still counts).
 const DOCX_PARAGRAPHS: &[&str] = &[
     "某区卫生健康局2021年工作要点",
@@ -136,6 +166,13 @@ fn fixture() -> Fixture {
         ),
     );
     write("page.html", HTML.as_bytes());
+    let (gbk_ascii, _, unmappable) = encoding_rs::GBK.encode(GBK_ASCII_WORDS);
+    assert!(!unmappable, "the CnPack lines are all GBK characters");
+    write("gbk-ascii.txt", &gbk_ascii);
+    write("cut.txt", &CUT_SHORT.as_bytes()[..CUT_SHORT.len() - 1]);
+    write("minified.html", MINIFIED_HTML.as_bytes());
+    write("minified-no-h1.html", MINIFIED_NO_H1.as_bytes());
+    write("glued.txt", GLUED_PREFACE.as_bytes());
     write("notes.md", MARKDOWN.as_bytes());
     write("plan.docx", &docx(DOCX_PARAGRAPHS, "表中的慢阻肺筛查人数"));
     let dir = tempfile::tempdir().expect("temp dir");
@@ -184,6 +221,72 @@ fn a_gbk_report_is_found_at_its_lines() {
     for needle in ["芦洪市医院PCR实验室", "家庭医生签约服务"] {
         let line = line_of(&fixture.gbk_text, needle);
         assert_found(&fixture, needle, "gbk.txt", line);
+    }
+}
+
+#[test]
+fn a_gbk_file_with_crlf_and_many_ascii_words_is_read_as_gbk() {
+    let fixture = fixture();
+    assert!(
+        !fixture.stderr.contains("gbk-ascii.txt"),
+        "{}",
+        fixture.stderr
+    );
+    assert_found(&fixture, "停滞不前", "gbk-ascii.txt", 3);
+    assert_found(&fixture, "Borland", "gbk-ascii.txt", 3);
+    assert_found(&fixture, "UpdatePack", "gbk-ascii.txt", 9);
+}
+
+#[test]
+fn a_utf8_file_cut_inside_its_last_character_is_indexed_with_a_warning() {
+    let fixture = fixture();
+    assert_found(&fixture, "截断下载", "cut.txt", 2);
+    // The last line, without its last character (断 lost a byte).
+    assert_found(&fixture, "最后一行在字中被截", "cut.txt", 3);
+    assert!(
+        fixture
+            .stderr
+            .contains("cut.txt` in part: it is cut short inside a UTF-8 character")
+            && fixture.stderr.contains("(2 bytes) was left out"),
+        "{}",
+        fixture.stderr
+    );
+}
+
+#[test]
+fn a_minified_html_page_keeps_its_first_paragraph_searchable() {
+    let fixture = fixture();
+    assert_found(&fixture, "压缩页面首段落", "minified.html", 1);
+    assert_found(&fixture, "压缩页面第二段落", "minified.html", 1);
+    assert_found(&fixture, "无标题页首段落", "minified-no-h1.html", 1);
+    assert_found(&fixture, "无标题页第二段落", "minified-no-h1.html", 1);
+    for (site, file) in [
+        ("某某县人民政府", "minified.html"),
+        ("范文网", "minified-no-h1.html"),
+    ] {
+        let result = fixture.index.json(&[site]);
+        assert!(
+            lines_in(&result, file).is_empty(),
+            "the <title>'s site name is not body text: {result}"
+        );
+    }
+}
+
+#[test]
+fn a_site_sentence_glued_into_a_paragraph_is_cut_and_the_rest_found() {
+    let fixture = fixture();
+    let result = assert_found(&fixture, "粘连段落", "glued.txt", 2);
+    let hit = hits(&result)
+        .iter()
+        .find(|hit| field(hit, "file") == "glued.txt")
+        .expect("a hit in glued.txt");
+    assert!(!field(hit, "text").contains("小编"), "{hit}");
+    for preface in ["小编收集", "欢迎大家参考"] {
+        let result = fixture.index.json(&[preface]);
+        assert!(
+            lines_in(&result, "glued.txt").is_empty(),
+            "{preface} is not indexed: {result}"
+        );
     }
 }
 

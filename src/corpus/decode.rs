@@ -2,6 +2,8 @@
 //! a byte-order mark, GB18030/GBK (the legacy encoding of most Chinese government files) and,
 //! failing those, what chardetng guesses. Bytes that do not decode cleanly are an error, never
 //! text with replacement characters: mojibake in the index would match nothing and show garbage.
+//! The one exception is a file cut inside its last character (an interrupted download): its
+//! text is kept, and [`Decoded::cut_bytes`] says what was left out.
 
 use encoding_rs::{
     DecoderResult, Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE,
@@ -16,6 +18,9 @@ pub struct Decoded {
     pub text: String,
     /// The encoding it was read in (`UTF-8`, `UTF-16LE`, `gb18030`, …).
     pub encoding: &'static str,
+    /// Bytes of an incomplete last character left out: the file was cut short (a truncated
+    /// download); 0 for a whole file.
+    pub cut_bytes: usize,
 }
 
 /// Why bytes were not taken as text.
@@ -36,9 +41,16 @@ pub enum DecodeError {
     Unknown { guess: &'static str, offset: usize },
 }
 
-/// Share of letters that must be CJK for non-UTF-8 bytes that decode as GB18030 to be taken
-/// as GB18030: Latin-1 or Big5 bytes often pair up into valid but rare GB18030 characters.
-const MIN_CJK_SHARE: f64 = 0.5;
+/// Latin-1 bytes that decode as GB18030 pair an accented letter with the letter after it into
+/// one Hanzi (`médecin` → `m` + Hanzi + `ecin`): in such a reading nearly every Hanzi touches
+/// a Latin letter. Above this share of Hanzi touching one, a clean GB18030 reading is taken
+/// for Latin text in disguise. Real Chinese text, even full of ASCII words (`CnPack 在 2012
+/// 年…`, `使用Delphi开发`), has its Hanzi in runs between punctuation, far below it.
+const MAX_LATIN_TOUCHING_SHARE: f64 = 0.5;
+
+/// The most bytes an incomplete last character can have: a character of the encodings read
+/// here takes at most four.
+const MAX_INCOMPLETE_BYTES: usize = 3;
 
 /// How many characters the binary check looks at, and how many control characters in them
 /// make a file binary (a text file may hold a stray form feed or escape, not dozens).
@@ -49,12 +61,17 @@ const MAX_CONTROL_SHARE: f64 = 0.02;
 /// tried after the byte-order marks and UTF-8 and before guessing.
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        let text =
-            strict(encoding, &bytes[bom_length..]).map_err(|offset| DecodeError::Malformed {
-                encoding: encoding.name(),
-                offset: offset + bom_length,
-            })?;
-        return checked(text, encoding);
+        let body = &bytes[bom_length..];
+        return match strict(encoding, body) {
+            Ok(text) => checked(text, encoding),
+            Err(offset) => match cut_short(encoding, body) {
+                Some((text, cut)) => checked_cut(text, encoding, cut),
+                None => Err(DecodeError::Malformed {
+                    encoding: encoding.name(),
+                    offset: offset + bom_length,
+                }),
+            },
+        };
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
@@ -64,22 +81,43 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     }
     // Valid UTF-8 with anything beyond ASCII is practically never another encoding, whatever
     // a stale `<meta charset>` says (pages are re-saved as UTF-8 and keep their old header).
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return checked(text.to_string(), UTF_8);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => return checked(text.to_string(), UTF_8),
+        // Valid UTF-8 cut inside its last character (a truncated download) is UTF-8 too, once
+        // it holds a character beyond ASCII: GBK text is not valid UTF-8 for more than a few
+        // bytes.
+        Err(err) if err.error_len().is_none() => {
+            let head = &bytes[..err.valid_up_to()];
+            if let Ok(text) = std::str::from_utf8(head).map(str::to_string) {
+                if !text.is_ascii() {
+                    return checked_cut(text, UTF_8, bytes.len() - head.len());
+                }
+            }
+        }
+        Err(_) => {}
     }
     if let Some(encoding) = declared.map(ascii_compatible) {
         if let Ok(text) = strict(encoding, bytes) {
             return checked(text, encoding);
         }
     }
-    let gb18030 = strict(GB18030, bytes)
-        .ok()
-        .filter(|text| cjk_share(text) >= MIN_CJK_SHARE);
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     // No top-level-domain hint: with `cn` chardetng takes Big5 for GBK.
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     let is_gbk = guess == GBK || guess == GB18030;
+    // Bytes that decode cleanly as GB18030 are GB18030, whatever their share of ASCII and
+    // whatever the detector guesses (it takes GBK with many ASCII words for windows-1252),
+    // unless the reading is Latin text in disguise. A GBK file cut inside its last
+    // character is GBK too.
+    let gb_clean = strict(GB18030, bytes)
+        .ok()
+        .map(|text| (text, 0))
+        .or_else(|| cut_short(GB18030, bytes));
+    let gb_set_aside = gb_clean
+        .as_ref()
+        .is_some_and(|(text, _)| !is_gbk && latin_in_disguise(text));
+    let gb18030 = gb_clean.filter(|_| !gb_set_aside);
     let guessed = if is_gbk {
         None
     } else {
@@ -89,14 +127,18 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     match (gb18030, guessed) {
         // Big5 (and other CJK encodings) often decode cleanly as GB18030 too, into rare
         // characters, kana and private-use code points: the reading with fewer of those wins.
-        (Some(gb), Some(other)) if is_multibyte(guess) && odd_chars(&other) <= odd_chars(&gb) => {
+        (Some((gb, _)), Some(other))
+            if is_multibyte(guess) && odd_chars(&other) <= odd_chars(&gb) =>
+        {
             checked(other, guess)
         }
         // A short GBK text is often guessed as a single-byte encoding, which decodes anything.
-        (Some(gb), _) => checked(gb, GB18030),
+        (Some((gb, cut)), _) => checked_cut(gb, GB18030, cut),
         (None, Some(other)) if !damaged_gb18030(bytes, guess, &other) => checked(other, guess),
         (None, _) => {
-            let encoding = if is_gbk || guess_clean {
+            // Name the encoding whose reading failed: GB18030, unless its clean reading was
+            // set aside for the detector's guess.
+            let encoding = if !gb_set_aside && (is_gbk || guess_clean) {
                 GB18030
             } else {
                 guess
@@ -115,8 +157,38 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
 /// than GB18030's is taken instead.
 fn damaged_gb18030(bytes: &[u8], guess: &'static Encoding, other: &str) -> bool {
     let (lossy, _) = GB18030.decode_without_bom_handling(bytes);
-    cjk_share(&lossy) >= MIN_CJK_SHARE
+    lossy.chars().any(is_cjk)
+        && !latin_in_disguise(&lossy)
         && !(is_multibyte(guess) && odd_chars(other) <= odd_chars(&lossy))
+}
+
+/// Whether `text`, read as GB18030, is Latin text in a single-byte encoding: most of its
+/// Hanzi touch a Latin letter (see [`MAX_LATIN_TOUCHING_SHARE`]), or it has none at all.
+fn latin_in_disguise(text: &str) -> bool {
+    let (mut cjk, mut touching) = (0usize, 0usize);
+    let mut run = 0usize;
+    let mut run_touches = false;
+    let mut previous = None;
+    for c in text.chars() {
+        if is_cjk(c) {
+            if run == 0 {
+                run_touches = previous.is_some_and(|p: char| p.is_ascii_alphabetic());
+            }
+            run += 1;
+        } else if run > 0 {
+            cjk += run;
+            if run_touches || c.is_ascii_alphabetic() {
+                touching += run;
+            }
+            run = 0;
+        }
+        previous = Some(c);
+    }
+    cjk += run;
+    if run_touches {
+        touching += run;
+    }
+    cjk == 0 || touching as f64 > cjk as f64 * MAX_LATIN_TOUCHING_SHARE
 }
 
 /// Legacy encodings of several bytes a character (Big5, Shift_JIS, EUC-KR, …), which the
@@ -192,6 +264,38 @@ fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
     }
 }
 
+/// `bytes` decoded in `encoding` when only their end is broken, by a character cut short:
+/// the text before it and how many bytes it had.
+fn cut_short(encoding: &'static Encoding, bytes: &[u8]) -> Option<(String, usize)> {
+    // Decoding as if more bytes were to follow stops without error at a cut character.
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(capacity);
+    let (result, _) = decoder.decode_to_string_without_replacement(bytes, &mut text, false);
+    if result != DecoderResult::InputEmpty {
+        return None;
+    }
+    (1..=MAX_INCOMPLETE_BYTES.min(bytes.len())).find_map(|cut| {
+        strict(encoding, &bytes[..bytes.len() - cut])
+            .ok()
+            .map(|text| (text, cut))
+    })
+}
+
+/// Decoded text of a file cut short: `cut` bytes of an incomplete last character left out.
+fn checked_cut(
+    text: String,
+    encoding: &'static Encoding,
+    cut: usize,
+) -> Result<Decoded, DecodeError> {
+    checked(text, encoding).map(|decoded| Decoded {
+        cut_bytes: cut,
+        ..decoded
+    })
+}
+
 /// Decoded text, unless it is empty or looks binary.
 fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
     if text.trim().is_empty() {
@@ -214,25 +318,11 @@ fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeE
     Ok(Decoded {
         text,
         encoding: encoding.name(),
+        cut_bytes: 0,
     })
 }
 
-/// The share of the letters of `text` that are CJK ideographs, kana or hangul.
-fn cjk_share(text: &str) -> f64 {
-    let (mut letters, mut cjk) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if is_cjk(c) {
-            cjk += 1;
-        }
-    }
-    if letters == 0 {
-        0.0
-    } else {
-        cjk as f64 / letters as f64
-    }
-}
-
+/// CJK ideographs, kana and hangul.
 fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30ff}' // kana
@@ -298,6 +388,95 @@ mod tests {
         let rare = format!("{TEXT}𠀀");
         let gb18030 = decode(&encoded(GB18030, &rare), None).expect("gb18030");
         assert_eq!(gb18030.text, rare);
+    }
+
+    /// Lines of a real GBK file with CRLF line ends (the CnPack group's 2006 work summary):
+    /// fewer than a quarter of its letters are Chinese, and chardetng guesses windows-1252.
+    const GBK_WITH_ASCII_WORDS: &str = "CnPack开发组2006年工作总结\r\n\r\n    去年漫长的一年中，\
+        CnPack 开发组由于人力不足以及其他原因，造成了部分时间进展缓慢甚至停滞不前，在此向大家表示歉意。\
+        2006 年 Borland 推出了 BDS 2006 并要出卖其 IDE 生产线，此类动向也给 CnWizards 的前景带来了一定影响。\r\n\
+        一、CnPack的主力产品CnPack IDE 专家包（CnWizards）发布 0.8.0 以及 0.8.1 版，更新内容包括：\r\n\
+        1.CnWizards 增加对 BDS 2006 的支持。\r\n\
+        2.CnWizards 增加 Delphi/C++Builder IDE 的 Code Formatter、Source Highlight、\
+        Property Corrector、Uses Cleaner、Editor Enhancements、Comment Cropper 等专家。\r\n";
+
+    #[test]
+    fn gbk_with_many_ascii_words_and_crlf_is_gb18030() {
+        let bytes = encoded(encoding_rs::GBK, GBK_WITH_ASCII_WORDS);
+        let decoded = decode(&bytes, None).expect("gbk with ascii words");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding, decoded.cut_bytes),
+            (GBK_WITH_ASCII_WORDS, "gb18030", 0)
+        );
+    }
+
+    #[test]
+    fn latin_text_that_pairs_into_hanzi_is_not_taken_for_gb18030() {
+        // Every accented letter is followed by a letter, so the windows-1252 bytes decode
+        // cleanly as GB18030: into Hanzi glued to Latin letters.
+        let text = "Bericht über Gesundheitsämter und Krankenhäuser für Ärzte";
+        let bytes = encoded(encoding_rs::WINDOWS_1252, text);
+        assert!(
+            strict(GB18030, &bytes).is_ok(),
+            "the fixture must read as GB18030"
+        );
+        let decoded = decode(&bytes, None).expect("latin");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (text, "windows-1252")
+        );
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_keeps_the_text_before_it() {
+        let whole = format!("{TEXT}卫生院");
+        let cut = &whole.as_bytes()[..whole.len() - 2];
+        let decoded = decode(cut, None).expect("cut utf-8");
+        let kept = format!("{TEXT}卫生");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding, decoded.cut_bytes),
+            (kept.as_str(), "UTF-8", 1)
+        );
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(cut);
+        let decoded = decode(&bom, None).expect("cut utf-8 with bom");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.cut_bytes),
+            (kept.as_str(), 1)
+        );
+        // A declared encoding does not turn a cut UTF-8 page into mojibake.
+        let decoded = decode(cut, Some(encoding_rs::GBK)).expect("cut page");
+        assert_eq!((decoded.encoding, decoded.cut_bytes), ("UTF-8", 1));
+    }
+
+    #[test]
+    fn utf16_and_gbk_cut_inside_their_last_character_keep_the_text_before_it() {
+        let mut le = utf16(TEXT, false);
+        le.push(0x4e);
+        let decoded = decode(&le, None).expect("cut utf-16");
+        assert_eq!((decoded.text.as_str(), decoded.cut_bytes), (TEXT, 1));
+        let mut gbk = encoded(encoding_rs::GBK, TEXT);
+        gbk.push(0xce);
+        let decoded = decode(&gbk, None).expect("cut gbk");
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding, decoded.cut_bytes),
+            (TEXT, "gb18030", 1)
+        );
+    }
+
+    #[test]
+    fn a_broken_byte_before_the_end_is_still_an_error() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(TEXT.as_bytes());
+        let at = bytes.len() - 3;
+        bytes.insert(at, 0xe5);
+        assert_eq!(
+            decode(&bytes, None),
+            Err(DecodeError::Malformed {
+                encoding: "UTF-8",
+                offset: at
+            })
+        );
     }
 
     #[test]

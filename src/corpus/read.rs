@@ -79,6 +79,10 @@ pub struct Document {
     pub encoding: &'static str,
     /// Its text and the number `path:N` shows for each line.
     pub extracted: Extracted,
+    /// What was lost reading it, though it was read: a file cut inside its last character
+    /// (`it is cut short inside a UTF-8 character …`). Each a clause about the file, for the
+    /// index summary to name it with.
+    pub warnings: Vec<String>,
 }
 
 impl Document {
@@ -117,6 +121,7 @@ pub fn document_of(
             format,
             encoding: "UTF-8",
             extracted,
+            warnings: Vec::new(),
         });
     }
     let declared = match format {
@@ -125,11 +130,25 @@ pub fn document_of(
     };
     let decoded = decode(&bytes, declared)?;
     drop(bytes);
+    let mut warnings = Vec::new();
+    if decoded.cut_bytes > 0 {
+        warnings.push(cut_short_warning(decoded.encoding, decoded.cut_bytes));
+    }
     with_text(Document {
         format,
         encoding: decoded.encoding,
         extracted: extract_text(format, decoded.text),
+        warnings,
     })
+}
+
+/// What a file cut inside its last character lost.
+fn cut_short_warning(encoding: &str, bytes: usize) -> String {
+    let plural = if bytes == 1 { "" } else { "s" };
+    format!(
+        "it is cut short inside a {encoding} character (an interrupted download?): \
+         its incomplete last character ({bytes} byte{plural}) was left out"
+    )
 }
 
 /// Reads `path` as text in the format its extension names (plain text when none), with the
@@ -237,6 +256,25 @@ mod tests {
         let markup_only = file(&dir, "b.html", b"<html><script>x</script></html>");
         let err = read_document(&markup_only, Format::Html, &ReadOptions::default());
         assert!(matches!(err, Err(ReadError::NoText)));
+    }
+
+    #[test]
+    fn a_file_cut_inside_its_last_character_is_read_with_a_warning() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let whole = "东安县卫生健康局2023年工作总结\n一、医共体建设稳步推进。";
+        let path = file(&dir, "cut.txt", &whole.as_bytes()[..whole.len() - 2]);
+        let doc = read_document(&path, Format::Text, &ReadOptions::default()).expect("read");
+        assert_eq!(doc.text(), &whole[..whole.len() - 3]);
+        assert_eq!(
+            doc.warnings,
+            [
+                "it is cut short inside a UTF-8 character (an interrupted download?): \
+              its incomplete last character (1 byte) was left out"
+            ]
+        );
+        let whole_file = file(&dir, "whole.txt", whole.as_bytes());
+        let doc = read_document(&whole_file, Format::Text, &ReadOptions::default());
+        assert!(doc.expect("read").warnings.is_empty());
     }
 
     #[test]

@@ -65,7 +65,11 @@ pub fn index_file(
         Ok(source) => source,
         Err(err) => return Ok(skipped(state, hash, err)),
     };
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = source
+        .warnings
+        .iter()
+        .map(|warning| format!("indexed `{}` in part: {warning}", file.path.display()))
+        .collect();
     let overrides = load_overrides(&file.path).unwrap_or_else(|err| {
         warnings.push(format!("override ignored: {err}"));
         None

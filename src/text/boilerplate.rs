@@ -1,9 +1,12 @@
 //! Web chrome that is not report text: breadcrumbs, share/print/font widgets, paywall and tip
 //! lines, copyright and filing footers, site prefaces, QR-code and subscription lines. Each rule
 //! is a pattern over a whole line (folded to simplified characters, see `normalize::fold`) with
-//! real lines it was written for; they live here and nowhere else.
+//! real lines it was written for; they live here and nowhere else. Site sentences glued into a
+//! line of report text (范文 and document-sharing sites' prefaces and upload notices) are cut
+//! out of it by the rules of [`GLUED_RULES`], the rest of the line kept.
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// A kind of boilerplate line.
@@ -100,14 +103,6 @@ pub const RULES: &[Rule] = &[
         examples: &["https://www.example.com/index.html"],
     },
     Rule {
-        name: "site preface",
-        pattern: r"本站为你精心整理|小编为大家整理|小编整理|供大家参考|希望能为你|希望对你有所帮助|欢迎咨询|欢迎阅读|范文网",
-        examples: &[
-            "前言:本站为你精心整理了市卫生部门上年总结范文,希望能为你的创作提供参考价值,我们的客服老师可以帮助你提供个性化的参考范文,欢迎咨询。",
-            "下面是小编为大家整理的X县卫健委上半年工作总结【完整版】,供大家参考。",
-        ],
-    },
-    Rule {
         name: "photo caption",
         pattern: r"记者.{1,12}摄影?$",
         examples: &["政府工作报告。 贵州日报天眼新闻记者 李森 摄", "殷勇同志作政府工作报告。本报记者 戴冰摄", "省长叶建春作政府工作报告。本报全媒体记者 林 君摄"],
@@ -118,6 +113,265 @@ pub const RULES: &[Rule] = &[
         examples: &["第一篇：卫生局.白碱滩区卫生局7月工作总结一、贯标工作2024年7月12日，区人民政府召开实施ISO9001质量管理体系文件发布大会，标志着区人民政府及各贯标部门质量体系文件正式发布并开始进入试运行阶段。卫生局根据要求召开本单位的体系文件..."],
     },
 ];
+
+/// How far a glued rule's cut reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The sentence holding the match (from an opener such as 下面是 when the sentence holds
+    /// one before it, so that a title glued in front stays).
+    Sentence,
+    /// The match alone.
+    Match,
+}
+
+/// Site text glued into a line of report text: cut out, the rest of the line kept.
+pub struct GluedRule {
+    /// What the rule removes.
+    pub name: &'static str,
+    /// A regex matched against the folded line.
+    pub pattern: &'static str,
+    /// What a match cuts: its sentence, or itself.
+    pub reach: Reach,
+    /// Real lines it was written for (folded) and what is left of each (checked by a test).
+    pub examples: &'static [(&'static str, &'static str)],
+}
+
+/// The glued rules: a line keeps what none of them cuts, and is boilerplate when nothing is
+/// left. From pages of 范文 sites (二十一文明网, wenke99, xzwoo, tyc8003, 老金范文) and
+/// document-sharing sites (淘文阁, 冰豆网, 人人文库), and the development set's web pages.
+pub const GLUED_RULES: &[GluedRule] = &[
+    GluedRule {
+        name: "site preface",
+        pattern: r"小编(为|给|帮)?(大家|您|你)?(精心)?(收集|整理|搜集|带来|推荐|分享|准备|汇编|编辑|为)|本站为(你|您)精心整理|(供大家|欢迎大家)参考|希望(能|能够)?(对|为|给|帮到)(你|您|大家)|希望大家(能够)?喜欢|欢迎(咨询|阅读)|范文网",
+        reach: Reach::Sentence,
+        examples: &[
+            ("下面是小编收集的卫生局年终总结，欢迎大家参考。", ""),
+            ("下面是小编为大家整理的县教育体育局年终工作总结报告范本,供大家参考。", ""),
+            ("下面是小编为大家整理的X县卫健委上半年工作总结【完整版】,供大家参考。", ""),
+            ("前言:本站为你精心整理了市卫生部门上年总结范文,希望能为你的创作提供参考价值,我们的客服老师可以帮助你提供个性化的参考范文,欢迎咨询。", ""),
+            ("本栏目,小编为大家收集整理了数篇年终工作总结,希望为您带来帮助!", ""),
+            (
+                "年终总结是对一年内所有工作加以总结,分析和研究,用于指导下一阶段工作的一种书面文体。下面是小编整理的医院年终工作总结范文,希望能够帮到大家。医院年终工作总结范文【一】在过去的20xx年里,我院在县委、县政府及主管局的正确领导下,较好地完成了全年的工作任务。",
+                "年终总结是对一年内所有工作加以总结,分析和研究,用于指导下一阶段工作的一种书面文体。医院年终工作总结范文【一】在过去的20xx年里,我院在县委、县政府及主管局的正确领导下,较好地完成了全年的工作任务。",
+            ),
+            (
+                "总结应该怎么写呢?下面是小编带来的优秀总结范文,希望大家能够喜欢!外科进修工作总结",
+                "总结应该怎么写呢?外科进修工作总结",
+            ),
+            (
+                "县教育体育局年终工作总结报告范本下面是小编为大家整理的县教育体育局年终工作总结报告范本,供大家参考。",
+                "县教育体育局年终工作总结报告范本",
+            ),
+        ],
+    },
+    GluedRule {
+        name: "upload notice",
+        pattern: r"由(会员|用户|网友)(分享|上传|投稿|提供)|本文由网友投稿|可在线阅读|更多相关《|为本站会员.{0,12}上传|仅提供信息存储空间|收益归属内容提供方|若内容存在侵权|请进行举报或认领",
+        reach: Reach::Sentence,
+        examples: &[
+            (
+                "《卫健委2021年上半年工作总结和下半年工作谋划.docx》由会员分享,可在线阅读,更多相关《卫健委2021年上半年工作总结和下半年工作谋划.docx(7页珍藏版)》请在淘文阁 - 分享文档赚钱的网站上搜索。",
+                "",
+            ),
+            (
+                "本文(02考核指标定稿510.docx)为本站会员(b****5)主动上传,冰豆网仅提供信息存储空间,仅对用户上传内容的表现方式做保护处理,对上载内容本身不做任何修改或编辑。",
+                "",
+            ),
+            ("版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领", ""),
+            (
+                "县卫生局年终工作总结本文由网友投稿,不代表本站观点。一、医改工作稳步推进。",
+                "县卫生局年终工作总结一、医改工作稳步推进。",
+            ),
+        ],
+    },
+    GluedRule {
+        name: "site advertisement",
+        pattern: r"下载网址[:：]|请加微|海量.{0,4}(公文|范文|文档)(素材)?资料|已阅读\d+页|剩\d+页未读|继续免费阅读",
+        reach: Reach::Sentence,
+        examples: &[
+            (
+                "老金范文,海量公文素材资料,下载网址:www.laojinfanwen.com,润笔请加微:liaoda199。 卫生健康局2023年工作总结汇编(5篇)",
+                "卫生健康局2023年工作总结汇编(5篇)",
+            ),
+            ("已阅读5页,还剩12页未读 继续免费阅读", ""),
+        ],
+    },
+    GluedRule {
+        name: "sharing-site slogan",
+        pattern: r"精选优质文档-*倾情为你奉上",
+        reach: Reach::Match,
+        examples: &[(
+            "精选优质文档-倾情为你奉上创建“三乙”医院工作总结 自4月1日晚召开创建三级乙等中医医院誓师动员大会以来,全院干部职工积极行动。",
+            "创建“三乙”医院工作总结 自4月1日晚召开创建三级乙等中医医院誓师动员大会以来,全院干部职工积极行动。",
+        )],
+    },
+    GluedRule {
+        name: "template form fields",
+        pattern: r"(撰写人|编写人|填写人|作者)\s*[:：]\s*_{3,}(\s*日\s*期\s*[:：]\s*_{3,})?",
+        reach: Reach::Match,
+        examples: &[(
+            "xx年卫生局上半年工作总结 xx 年卫生局上半年工作总结 撰写人: ___________ 日 期: ___________ xx 年卫生局上半年工作总结 今年是深入推进新医改的关键之年。",
+            "xx年卫生局上半年工作总结 xx 年卫生局上半年工作总结 xx 年卫生局上半年工作总结 今年是深入推进新医改的关键之年。",
+        )],
+    },
+    GluedRule {
+        name: "document id and tag",
+        pattern: r"^编号\s*[:：]\s*\d{6,}|\[标签\s*[:：][^\]]{1,20}\]",
+        reach: Reach::Match,
+        examples: &[
+            (
+                "编号:682553579区卫计局2018年上半年重点工作完成情况总结汇报2018年上半年,区卫计局深入贯彻党的十九大精神。",
+                "区卫计局2018年上半年重点工作完成情况总结汇报2018年上半年,区卫计局深入贯彻党的十九大精神。",
+            ),
+            ("达到人员共享、信息互通、工作配合、督导并行,双城同创,[标签:介绍]", "达到人员共享、信息互通、工作配合、督导并行,双城同创,"),
+        ],
+    },
+];
+
+/// Words that open a site's sentence glued after a title with no sentence end between them:
+/// `…报告范本下面是小编为大家整理的…`.
+const OPENERS: &[&str] = &[
+    "下面是",
+    "下面为",
+    "以下是",
+    "以下为",
+    "本文",
+    "本栏目",
+    "前言",
+];
+
+/// Characters that end a sentence, and those that may close it after them.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?'];
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》'];
+
+/// A line with the site text glued into it cut out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cut {
+    /// What is left of the line, trimmed; empty when it was all site text.
+    pub text: String,
+    /// The first rule that cut.
+    pub rule: &'static str,
+}
+
+fn glued_rules() -> &'static (RegexSet, Vec<Regex>) {
+    static RULES: OnceLock<(RegexSet, Vec<Regex>)> = OnceLock::new();
+    RULES.get_or_init(|| {
+        let patterns = GLUED_RULES.iter().map(|rule| rule.pattern);
+        let set = RegexSetBuilder::new(patterns)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .expect("every glued rule is a valid regex");
+        let each = GLUED_RULES
+            .iter()
+            .map(|rule| {
+                RegexBuilder::new(rule.pattern)
+                    .build()
+                    .expect("every glued rule is a valid regex")
+            })
+            .collect();
+        (set, each)
+    })
+}
+
+/// `text` (a trimmed line) with the site text of [`GLUED_RULES`] cut out, judged on `folded`
+/// (its folded form: the same characters, one for one); None when it holds none.
+pub fn cut_glued(text: &str, folded: &str) -> Option<Cut> {
+    let (set, each) = glued_rules();
+    // Nearly every line holds none: the one-pass check first.
+    if !set.is_match(folded) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let folded_chars: Vec<(usize, char)> = folded.char_indices().collect();
+    if chars.len() != folded_chars.len() {
+        return None;
+    }
+    let char_at = |byte: usize| folded_chars.partition_point(|&(at, _)| at < byte);
+    let mut cuts: Vec<Range<usize>> = Vec::new();
+    let mut first_rule = None;
+    for index in set.matches(folded).iter() {
+        let rule = &GLUED_RULES[index];
+        let regex = &each[index];
+        match rule.reach {
+            Reach::Match => {
+                for found in regex.find_iter(folded) {
+                    cuts.push(char_at(found.start())..char_at(found.end()));
+                }
+            }
+            Reach::Sentence => {
+                for sentence in sentences(&folded_chars) {
+                    let from = folded_chars
+                        .get(sentence.start)
+                        .map_or(folded.len(), |c| c.0);
+                    let to = folded_chars.get(sentence.end).map_or(folded.len(), |c| c.0);
+                    let sentence_text = &folded[from..to];
+                    if let Some(found) = regex.find(sentence_text) {
+                        let start = opener_before(sentence_text, found.start())
+                            .map_or(sentence.start, |at| char_at(from + at));
+                        cuts.push(start..sentence.end);
+                    }
+                }
+            }
+        }
+        first_rule.get_or_insert(rule.name);
+    }
+    let rule = first_rule?;
+    let mut kept = String::with_capacity(text.len());
+    let mut after_cut = false;
+    for (at, &c) in chars.iter().enumerate() {
+        if cuts.iter().any(|cut| cut.contains(&at)) {
+            after_cut = true;
+            continue;
+        }
+        // The spaces on both sides of a cut become one.
+        let doubled = after_cut && c.is_whitespace() && kept.ends_with(char::is_whitespace);
+        if !doubled {
+            kept.push(c);
+            after_cut = false;
+        }
+    }
+    Some(Cut {
+        text: kept.trim().to_string(),
+        rule,
+    })
+}
+
+/// Where the last opener of `sentence` at or before byte `match_start` starts, unless what
+/// stands before it is a label of the site's text (`版权说明:本文档由用户提供并上传`).
+fn opener_before(sentence: &str, match_start: usize) -> Option<usize> {
+    let at = OPENERS
+        .iter()
+        .flat_map(|opener| sentence.match_indices(opener))
+        .map(|(at, _)| at)
+        .filter(|&at| at <= match_start)
+        .max()?;
+    let label = sentence[..at].trim_end().ends_with([':', '：']);
+    (at > 0 && !label).then_some(at)
+}
+
+/// The sentences of a line, as ranges of its characters: each up to a sentence end and the
+/// closing marks after it, the last up to the end of the line.
+fn sentences(chars: &[(usize, char)]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at < chars.len() {
+        if SENTENCE_ENDS.contains(&chars[at].1) {
+            at += 1;
+            while at < chars.len() && CLOSERS.contains(&chars[at].1) {
+                at += 1;
+            }
+            sentences.push(start..at);
+            start = at;
+        } else {
+            at += 1;
+        }
+    }
+    if start < chars.len() {
+        sentences.push(start..chars.len());
+    }
+    sentences
+}
 
 /// The rule of lines cut off with `...`: teasers of the text below, unless nothing below is
 /// what they preview (see `lines::keep_excerpts_that_are_the_text`).
@@ -172,6 +426,48 @@ mod tests {
                     rule.name
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_glued_rule_cuts_its_examples_to_what_they_keep() {
+        for rule in GLUED_RULES {
+            for (line, kept) in rule.examples {
+                let cut = cut_glued(line, line);
+                assert_eq!(
+                    cut.as_ref().map(|cut| cut.text.as_str()),
+                    Some(*kept),
+                    "rule `{}` on {line:?}",
+                    rule.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn glued_sentences_are_cut_from_the_line_as_written() {
+        // Traditional characters: the rules see the folded line, the cut is made in the text.
+        let text =
+            "總結應該怎麼寫呢?下面是小編帶來的優秀總結范文,希望大家能夠喜歡!外科進修工作總結";
+        let folded = crate::text::fold(text);
+        let cut = cut_glued(text, &folded).expect("a site preface");
+        assert_eq!(
+            (cut.text.as_str(), cut.rule),
+            ("總結應該怎麼寫呢?外科進修工作總結", "site preface")
+        );
+    }
+
+    #[test]
+    fn report_sentences_are_not_glued_site_text() {
+        let report_lines = [
+            "希望大家再接再厉,推动卫生健康事业高质量发展。",
+            "以上数据为初步统计数据,仅供参考。",
+            "建立健全会员制服务,提高签约服务质量。",
+            "编号为2023001的文件已下发各乡镇卫生院。",
+            "通过微信公众号发布健康科普信息,欢迎广大群众关注。",
+        ];
+        for line in report_lines {
+            assert_eq!(cut_glued(line, line), None, "{line}");
         }
     }
 

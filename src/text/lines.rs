@@ -1,7 +1,7 @@
 //! A file's lines, cleaned: pinyin annotations removed, each line's folded form, boilerplate
 //! marked; then hard-wrapped lines of PDF copies joined back into paragraphs.
 
-use super::boilerplate::{boilerplate_rule, introduces_teaser, TRUNCATED_TEASER};
+use super::boilerplate::{boilerplate_rule, cut_glued, introduces_teaser, TRUNCATED_TEASER};
 use super::headings::{heading_level, is_punctuation, split_heading};
 use super::normalize::{fold, repair_pinyin};
 
@@ -24,16 +24,27 @@ pub fn clean_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut teaser_next = false;
     for (index, raw) in text.lines().enumerate() {
-        let text = repair_pinyin(raw.trim()).trim().to_string();
+        let mut text = repair_pinyin(raw.trim()).trim().to_string();
         if text.is_empty() {
             continue;
         }
-        let folded = fold(&text).into_owned();
-        let boilerplate = if teaser_next {
+        let mut folded = fold(&text).into_owned();
+        let mut boilerplate = if teaser_next {
             Some("teaser")
         } else {
             boilerplate_rule(&folded)
         };
+        // Site sentences glued into report text go; a line of nothing else is boilerplate.
+        if boilerplate.is_none() {
+            if let Some(cut) = cut_glued(&text, &folded) {
+                if cut.text.is_empty() {
+                    boilerplate = Some(cut.rule);
+                } else {
+                    folded = fold(&cut.text).into_owned();
+                    text = cut.text;
+                }
+            }
+        }
         teaser_next = introduces_teaser(&folded);
         lines.push(Line {
             number: index + 1,

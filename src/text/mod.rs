@@ -7,7 +7,7 @@ mod normalize;
 mod passages;
 mod t2s;
 
-pub use boilerplate::{boilerplate_rule, RULES as BOILERPLATE_RULES};
+pub use boilerplate::{boilerplate_rule, GLUED_RULES, RULES as BOILERPLATE_RULES};
 pub use headings::{heading_level, split_heading};
 pub use lines::{clean_lines, rejoin, Line, Paragraph};
 pub use normalize::{fold, fold_char, repair_pinyin};

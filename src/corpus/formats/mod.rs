@@ -64,6 +64,10 @@ pub struct Block {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Extracted {
     pub text: String,
+    /// The title the page declares, `<h1>` preferred over `<title>` (without the site's name:
+    /// `…任务分解_灵璧县人民政府` → `…任务分解`); None for other formats and pages with neither.
+    /// It is not a line of `text` unless the body shows it too (as an `<h1>` is).
+    pub title: Option<String>,
     /// For line `i + 1` of `text`, the number `path:N` shows; `None` when they are the same.
     numbers: Option<Vec<usize>>,
 }
@@ -73,6 +77,7 @@ impl Extracted {
     pub fn lines(text: String) -> Self {
         Extracted {
             text,
+            title: None,
             numbers: None,
         }
     }
@@ -89,6 +94,7 @@ impl Extracted {
         }
         Extracted {
             text,
+            title: None,
             numbers: Some(numbers),
         }
     }
@@ -111,7 +117,13 @@ pub fn extract_text(format: Format, text: String) -> Extracted {
     match format {
         Format::Text | Format::Docx => Extracted::lines(text),
         Format::Markdown => Extracted::lines(markdown::to_text(&text)),
-        Format::Html => Extracted::blocks(html::to_blocks(&text)),
+        Format::Html => {
+            let page = html::to_page(&text);
+            Extracted {
+                title: page.title,
+                ..Extracted::blocks(page.blocks)
+            }
+        }
     }
 }
 
