@@ -38,7 +38,9 @@ fn main() {
                             m.year.map_or("unknown".into(), |y| y.to_string()),
                             m.kind.label().to_string(),
                             m.level.label().to_string(),
-                            m.region.as_deref().map_or("unknown".into(), |r| fold(r).into_owned()),
+                            m.region
+                                .as_deref()
+                                .map_or("unknown".into(), |r| fold(r).into_owned()),
                             report.title.clone(),
                         ]
                     }
@@ -56,7 +58,12 @@ fn main() {
                 right[field] += 1;
             } else {
                 all = false;
-                diffs.push(format!("{}={} (want {})", ["year", "kind", "level", "region"][field], got[field], want[field + 1]));
+                diffs.push(format!(
+                    "{}={} (want {})",
+                    ["year", "kind", "level", "region"][field],
+                    got[field],
+                    want[field + 1]
+                ));
             }
         }
         if all {

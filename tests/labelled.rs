@@ -47,7 +47,12 @@ fn read_truth(folder: &Path) -> Vec<Truth> {
         .filter(|line| !line.trim().is_empty())
         .map(|line| {
             let cells: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cells.len(), 5, "{}: a row of five cells: {line}", path.display());
+            assert_eq!(
+                cells.len(),
+                5,
+                "{}: a row of five cells: {line}",
+                path.display()
+            );
             Truth {
                 file: cells[0].to_string(),
                 fields: [1, 2, 3, 4].map(|at| cells[at].to_string()),
@@ -175,7 +180,11 @@ fn every_file_is_found(folder: &Path) {
     let mut missing = Vec::new();
     for row in read_truth(folder) {
         let phrases = phrases_of(&folder.join(&row.file));
-        assert!(!phrases.is_empty(), "{}: no phrase of four Han characters", row.file);
+        assert!(
+            !phrases.is_empty(),
+            "{}: no phrase of four Han characters",
+            row.file
+        );
         for phrase in phrases {
             let quoted = format!("\"{phrase}\"");
             let result = index.json(&[&quoted, "-n", "500", "--per-report", "0"]);
@@ -193,7 +202,11 @@ fn every_file_is_found(folder: &Path) {
             }
         }
     }
-    assert!(missing.is_empty(), "not found by their own text:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not found by their own text:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]

@@ -77,10 +77,11 @@ fn trend_counts_distinct_reports() {
         ),
     ]);
     let trend = index.command_json("trend", &["医共体"]);
-    assert_eq!(trend["total_hits"], 5, "{trend}");
+    // 医共体 in five passages and in a.txt's heading line 一、医共体.
+    assert_eq!(trend["total_hits"], 6, "{trend}");
     assert_eq!(trend["total_reports"], 3, "{trend}");
     assert_eq!(trend["years"][0]["year"], 2022);
-    assert_eq!(trend["years"][0]["hits"], 4);
+    assert_eq!(trend["years"][0]["hits"], 5);
     assert_eq!(trend["years"][0]["reports"], 2);
     assert_eq!(trend["years"][1]["hits"], 0);
     assert_eq!(trend["years"][2]["year"], 2024);
@@ -124,12 +125,13 @@ fn trend_draws_bars_and_exits_1_when_nothing_matches() {
     let index = Indexed::corpus();
     let output = index.command("trend", &["医改"]).assert().success();
     let stdout = stdout_of(&output);
-    assert!(stdout.contains("2020        6        1  ████"), "{stdout}");
+    // Heading lines are passages too: 医改 in headings counts.
+    assert!(stdout.contains("2020        7        1  ████"), "{stdout}");
     assert!(
-        stdout.contains("\nunknown    12        3  ████"),
+        stdout.contains("\nunknown    15        3  ████"),
         "{stdout}"
     );
-    assert!(stdout.contains("25 hits in 7 reports"), "{stdout}");
+    assert!(stdout.contains("29 hits in 7 reports"), "{stdout}");
     let widest = stdout
         .lines()
         .map(|line| line.chars().filter(|&c| c == '█').count())

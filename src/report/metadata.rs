@@ -59,8 +59,13 @@ pub struct Sources<'a> {
 /// Finds a report's metadata from its title, opening lines and file name (see [`Sources`];
 /// `opening` also stands for the body).
 pub fn extract(title: &str, opening: &[&str], file_name: &str) -> Metadata {
-    let file_title = file_name_is_title(file_name).then(|| fold(&title_of_file_name(file_name)).into_owned());
-    let names: Vec<&str> = file_title.iter().map(String::as_str).filter(|name| *name != title).collect();
+    let file_title =
+        file_name_is_title(file_name).then(|| fold(&title_of_file_name(file_name)).into_owned());
+    let names: Vec<&str> = file_title
+        .iter()
+        .map(String::as_str)
+        .filter(|name| *name != title)
+        .collect();
     extract_from(&Sources {
         title,
         names: &names,
@@ -84,7 +89,10 @@ pub fn extract_from(sources: &Sources) -> Metadata {
         .iter()
         .map(|head| kind::kind_of(head))
         .find(|&kind| kind != Kind::Other)
-        .or_else(|| formula::is_government_work_report(sources.opening).then_some(Kind::GovernmentWorkReport))
+        .or_else(|| {
+            formula::is_government_work_report(sources.opening)
+                .then_some(Kind::GovernmentWorkReport)
+        })
         .unwrap_or(Kind::Other);
     let year = report_year(&YearEvidence {
         title: sources.title,
@@ -96,7 +104,12 @@ pub fn extract_from(sources: &Sources) -> Metadata {
     let org = heads
         .iter()
         .find_map(|head| org::org_in_title(head))
-        .or_else(|| sources.opening.iter().find_map(|line| org::org_line(line)?.1))
+        .or_else(|| {
+            sources
+                .opening
+                .iter()
+                .find_map(|line| org::org_line(line)?.1)
+        })
         .map(str::to_string);
     let (level, region) = match where_from(&heads, sources) {
         Some(place) => (place.level, place.name),

@@ -79,7 +79,6 @@ pub fn split_reports(lines: &[Line]) -> Vec<Segment<'_>> {
         if preamble.iter().any(|line| line.boilerplate.is_none()) {
             segments[0].lines = &lines[..markers.get(1).map_or(lines.len(), |(next, _)| *next)];
             segments[0].marker = None; // among its lines now
-
         }
     }
     segments

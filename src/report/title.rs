@@ -16,8 +16,21 @@ use crate::text::{fold, heading_level};
 /// 东安县卫生健康局2020年工作总结及2021年工作打算, 白碱滩区卫生局7月工作总结, 卫生局主要职责,
 /// 船山区2012年卫生工作任务, 2018年国民经济和社会发展统计公报, 绩效任务完成情况.
 const TITLE_WORDS: &[&str] = &[
-    "总结", "报告", "计划", "打算", "谋划", "要点", "规划", "职责", "汇报", "回顾", "任务", "公报",
-    "完成情况", "工作安排", "工作思路",
+    "总结",
+    "报告",
+    "计划",
+    "打算",
+    "谋划",
+    "要点",
+    "规划",
+    "职责",
+    "汇报",
+    "回顾",
+    "任务",
+    "公报",
+    "完成情况",
+    "工作安排",
+    "工作思路",
 ];
 
 /// Characters a title never holds: breadcrumbs and menus (首页 > 政务公开 > 工作计划), and the
@@ -31,9 +44,18 @@ const NOT_IN_TITLES: &[char] = &[
 /// lines they were written for.
 const NOT_TITLES: &[(&str, &str)] = &[
     (r"^[【\[]\s*\p{Han}{1,4}\s*[】\]]$", "【正文】"),
-    (r"^(目录|提纲|正文|附件|相关|推荐|热门|更多|上一篇|下一篇)", "相关工作总结推荐"),
-    (r"^(编号|文号|索引号)", "编号682553579区卫计局2018年上半年重点工作完成情况总结汇报"),
-    (r"(范文|范本|模板)(大全|精选|汇总|\d+篇)", "卫生局工作总结范文大全"),
+    (
+        r"^(目录|提纲|正文|附件|相关|推荐|热门|更多|上一篇|下一篇)",
+        "相关工作总结推荐",
+    ),
+    (
+        r"^(编号|文号|索引号)",
+        "编号682553579区卫计局2018年上半年重点工作完成情况总结汇报",
+    ),
+    (
+        r"(范文|范本|模板)(大全|精选|汇总|\d+篇)",
+        "卫生局工作总结范文大全",
+    ),
 ];
 
 /// Download and page-count suffixes of saved titles: 卫健委…工作谋划.docx, …(7页珍藏版),
@@ -204,8 +226,7 @@ const BODY_SENTENCE_CHARS: usize = 30;
 /// Whether a line is a sentence of the body: long, with a sentence end or several commas.
 fn is_body_sentence(line: &str) -> bool {
     line.chars().count() >= BODY_SENTENCE_CHARS
-        && (line.contains(['。', '；', '！', '？'])
-            || line.matches(['，', ',']).count() >= 2)
+        && (line.contains(['。', '；', '！', '？']) || line.matches(['，', ',']).count() >= 2)
 }
 
 /// Whether a line stops mid-sentence, running on into the next (a long line without a final
@@ -283,7 +304,10 @@ mod tests {
             "X县卫健委2021年上半年工作总结",
             "2021年,县卫健委在县委、县政府的坚强领导下",
         ];
-        assert_eq!(title(&opening).as_deref(), Some("X县卫健委2021年上半年工作总结"));
+        assert_eq!(
+            title(&opening).as_deref(),
+            Some("X县卫健委2021年上半年工作总结")
+        );
     }
 
     #[test]
@@ -318,13 +342,20 @@ mod tests {
 
     #[test]
     fn spaced_split_and_suffixed_titles_are_mended() {
-        assert_eq!(title(&["政 府 工 作 报 告"]).as_deref(), Some("政府工作报告"));
+        assert_eq!(
+            title(&["政 府 工 作 报 告"]).as_deref(),
+            Some("政府工作报告")
+        );
         assert_eq!(
             title(&["政府工作报", "告", "各位代表："]).as_deref(),
             Some("政府工作报告")
         );
         assert_eq!(
-            title(&["湖州市卫生健康委关于印发", "2023年全市卫生健康工作要点的通知"]).as_deref(),
+            title(&[
+                "湖州市卫生健康委关于印发",
+                "2023年全市卫生健康工作要点的通知"
+            ])
+            .as_deref(),
             Some("湖州市卫生健康委关于印发2023年全市卫生健康工作要点的通知")
         );
         assert_eq!(
@@ -351,7 +382,10 @@ mod tests {
             "並進行了三天的討論以後，已經光榮地完成了一件歷史性的工作",
         ];
         assert_eq!(title(&opening), None);
-        let quoted = ["中国共产党十五届五中全会通过的《", "中共中央关于制定第十个五年计划的建议"];
+        let quoted = [
+            "中国共产党十五届五中全会通过的《",
+            "中共中央关于制定第十个五年计划的建议",
+        ];
         assert_eq!(title(&quoted), None);
     }
 
@@ -363,8 +397,14 @@ mod tests {
             "现在，我代表国务院，向第六届全国人民代表大会第一次会议作政府工作报告，请予审议。",
             "过去五年的回顾",
         ];
-        assert_eq!(find_title(&opening).map(|title| title.after_body), Some(true));
-        assert_eq!(find_title(&["政府工作报告", "各位代表："]).map(|t| t.after_body), Some(false));
+        assert_eq!(
+            find_title(&opening).map(|title| title.after_body),
+            Some(true)
+        );
+        assert_eq!(
+            find_title(&["政府工作报告", "各位代表："]).map(|t| t.after_body),
+            Some(false)
+        );
     }
 
     #[test]
@@ -374,7 +414,10 @@ mod tests {
             "2022年县卫健委年工作总结和工作计划【完整版】",
             "县卫健委2021年工作总结和2022年工作计划",
         ];
-        assert_eq!(title(&opening).as_deref(), Some("县卫健委2021年工作总结和2022年工作计划"));
+        assert_eq!(
+            title(&opening).as_deref(),
+            Some("县卫健委2021年工作总结和2022年工作计划")
+        );
     }
 
     #[test]
@@ -383,7 +426,10 @@ mod tests {
             title_in_chrome("《县卫健局2024年第一季度工作总结及下一步工作计划.docx》由会员分享,可在线阅读,更多相关《县卫健局2024年第一季度工作总结》").as_deref(),
             Some("县卫健局2024年第一季度工作总结及下一步工作计划")
         );
-        assert_eq!(title_in_chrome("《中华人民共和国政府信息公开条例》要求"), None);
+        assert_eq!(
+            title_in_chrome("《中华人民共和国政府信息公开条例》要求"),
+            None
+        );
     }
 
     #[test]

@@ -85,7 +85,11 @@ pub(super) fn report_year(evidence: &YearEvidence) -> Option<u16> {
     }
     let next_if_government = |year: u16| year + u16::from(evidence.government_work_report);
     if let Some((year, month)) = evidence.opening.iter().find_map(|line| dateline(line)) {
-        return Some(if month >= LATE_MONTH { next_if_government(year) } else { year });
+        return Some(if month >= LATE_MONTH {
+            next_if_government(year)
+        } else {
+            year
+        });
     }
     match mention_after_title(evidence.title, evidence.opening) {
         Some(Mention::Year(year)) => Some(next_if_government(year)),
@@ -98,11 +102,7 @@ const LATE_MONTH: u8 = 11;
 
 /// [`report_year`] with only a title, opening lines and file name.
 #[cfg(test)]
-fn find_year_or_file_year(
-    title: &str,
-    opening: &[&str],
-    file_name: &str,
-) -> Option<u16> {
+fn find_year_or_file_year(title: &str, opening: &[&str], file_name: &str) -> Option<u16> {
     report_year(&YearEvidence {
         title,
         names: &[],
@@ -222,7 +222,10 @@ fn mention_before(before: &str) -> Option<Mention> {
     for (at, &c) in chars.iter().enumerate() {
         if is_digit(c) {
             run.push(c);
-        } else if c == ' ' && !run.is_empty() && chars.get(at + 1).is_some_and(|&next| is_digit(next)) {
+        } else if c == ' '
+            && !run.is_empty()
+            && chars.get(at + 1).is_some_and(|&next| is_digit(next))
+        {
             continue;
         } else {
             break;

@@ -24,8 +24,7 @@ const HEADING_LINE_WEIGHT: f32 = 0.3;
 /// [`HEADING_LINE_WEIGHT`]), 1 for text.
 pub fn heading_line_factor(text: &str, title: &str) -> f32 {
     let folded = crate::text::fold(text);
-    let heading_only =
-        heading_level(&folded).is_some() && !crate::text::split_heading(&folded).1;
+    let heading_only = heading_level(&folded).is_some() && !crate::text::split_heading(&folded).1;
     if text == title || heading_only {
         HEADING_LINE_WEIGHT
     } else {

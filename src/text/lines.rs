@@ -78,7 +78,11 @@ fn keep_excerpts_that_are_the_text(lines: &mut [Line]) {
     if truncated.is_empty() {
         return;
     }
-    let squeeze = |text: &str| text.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let squeeze = |text: &str| {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
     for at in truncated {
         let line = squeeze(lines[at].folded.trim_end_matches(['.', '…']));
         let chars: Vec<char> = line.chars().collect();

@@ -142,18 +142,22 @@ mod tests {
         assert_eq!(
             got,
             [
-                // The title line is found like any other, under no heading.
+                // Title and heading lines are found like any other line.
                 ("东安县卫生健康局2020年工作总结", 1, ""),
+                ("一、工作开展情况。", 3, ""),
+                ("(一)医药卫生体制改革持续深化", 5, "一、工作开展情况"),
                 (
                     "一是持续强化医德医风。",
                     7,
                     "一、工作开展情况 › (一)医药卫生体制改革持续深化"
                 ),
+                ("(二)重点项目建设稳步推进", 8, "一、工作开展情况"),
                 (
                     "针对疫情防控暴露的短板。",
                     9,
                     "一、工作开展情况 › (二)重点项目建设稳步推进"
                 ),
+                ("二、工作亮点", 10, ""),
                 ("在全省率先启动。", 11, "二、工作亮点"),
             ]
         );
@@ -173,7 +177,7 @@ mod tests {
     }
 
     #[test]
-    fn a_heading_with_nothing_under_it_stays_searchable_as_a_passage() {
+    fn every_heading_line_is_a_passage_whether_or_not_text_follows() {
         let text = "一、空的一节\n二、有内容的一节\n内容在这里。\n三、最后也是空的";
         let passages = split_passages(&numbered(text), "");
         let got: Vec<(&str, &str)> = passages
@@ -184,6 +188,7 @@ mod tests {
             got,
             [
                 ("一、空的一节", ""),
+                ("二、有内容的一节", ""),
                 ("内容在这里。", "二、有内容的一节"),
                 ("三、最后也是空的", ""),
             ]

@@ -56,7 +56,12 @@ const OFFICIALS: &[&str] = &[
 /// Labels of a line naming a body: 来源：陕西省人民政府, 发布机构: 东安县卫生健康局.
 /// 文章来源:灵璧县卫生健康委员会 浏览量: ….
 const LABELS: &[&str] = &[
-    "信息来源", "文章来源", "来源", "发布机构", "发文机关", "发布单位",
+    "信息来源",
+    "文章来源",
+    "来源",
+    "发布机构",
+    "发文机关",
+    "发布单位",
 ];
 
 /// Most characters of a title before its body's name (湖南省永州市东安县南桥镇 and a little).

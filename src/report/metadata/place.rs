@@ -44,10 +44,40 @@ const MUNICIPALITIES: &[&str] = &["北京市", "上海市", "天津市", "重庆
 /// districts), zones that are no level of government (示范区卫生健康局, 开发区), and pairs of
 /// levels (县区, 市县).
 const NOT_PLACE_ENDINGS: &[&str] = &[
-    "城市", "都市", "超市", "上市", "市区", "社区", "辖区", "小区", "景区", "片区", "郊区",
-    "贫困山区", "偏远山区", "边远山区", "深山区", "产业园区", "工业园区", "科技园区", "物流园区",
-    "创业园区", "农业园区", "生态园区", "示范区", "开发区", "高新区", "保税区", "自贸区",
-    "试验区", "功能区", "县区", "市县", "区县", "省市", "县市",
+    "城市",
+    "都市",
+    "超市",
+    "上市",
+    "市区",
+    "社区",
+    "辖区",
+    "小区",
+    "景区",
+    "片区",
+    "郊区",
+    "贫困山区",
+    "偏远山区",
+    "边远山区",
+    "深山区",
+    "产业园区",
+    "工业园区",
+    "科技园区",
+    "物流园区",
+    "创业园区",
+    "农业园区",
+    "生态园区",
+    "示范区",
+    "开发区",
+    "高新区",
+    "保税区",
+    "自贸区",
+    "试验区",
+    "功能区",
+    "县区",
+    "市县",
+    "区县",
+    "省市",
+    "县市",
 ];
 
 /// Zones run at a district's level, named without a place: 示范区卫生健康局2021年工作总结….
@@ -178,8 +208,11 @@ impl Place {
 /// [`NATIONAL_TITLE_WORDS`]).
 pub(super) fn national_in_title(head: &str) -> Option<Place> {
     let head = head.trim_start();
-    (NATIONAL_TITLE_WORDS.iter().any(|word| head.starts_with(word)) || NATIONAL_SPEECH.is_match(head))
-        .then(Place::national)
+    (NATIONAL_TITLE_WORDS
+        .iter()
+        .any(|word| head.starts_with(word))
+        || NATIONAL_SPEECH.is_match(head))
+    .then(Place::national)
 }
 
 /// A real place named by a part of the file name: 2026_云南省_政府工作报告.txt → 云南省.

@@ -433,4 +433,3 @@ fn title_heads_lose_their_year() {
     assert_eq!(title_head("关于2024年卫生工作的总结"), "卫生工作的总结");
     assert_eq!(title_head("三年行动计划"), "三年行动计划");
 }
-
