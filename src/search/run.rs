@@ -8,9 +8,11 @@ use tantivy::schema::{Field, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 use thiserror::Error;
 
+use std::collections::HashSet;
+
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
-use super::rank::{limit_per_report, near_identical, proximity_factor, shingles};
+use super::rank::{limit_per_report, proximity_factor, shingles, Reprints};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
 use super::statistics::LiveStatistics;
@@ -155,9 +157,17 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         .collect();
 
     // (found by synonyms only, hit): typed forms rank first.
+    // Read in the store's order, so that each compressed block of the store is opened once
+    // (in score order, a thousand hits reopen blocks the small cache has already let go).
+    let mut order: Vec<usize> = (0..top.len()).collect();
+    order.sort_unstable_by_key(|&at| top[at].1);
+    let mut read: Vec<Option<Hit>> = vec![None; top.len()];
+    for at in order {
+        let ((score, _), address) = top[at];
+        read[at] = Some(read_hit(&searcher, address, score, open, &built)?);
+    }
     let mut ranked = Vec::with_capacity(top.len());
-    for ((score, _), address) in top {
-        let hit = read_hit(&searcher, address, score, open, &built)?;
+    for hit in read.into_iter().flatten() {
         ranked.push((!typed_forms_in(&hit, &built.typed), hit));
     }
     ranked.sort_by(|(a_synonym, a), (b_synonym, b)| {
@@ -186,6 +196,9 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
 
 /// Whether the hit holds one typed form of every group (always, when no synonym was added).
 fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
+    if typed.is_empty() {
+        return true;
+    }
     let all = format!("{}\n{}\n{}", hit.text, hit.title, hit.heading);
     typed
         .iter()
@@ -194,29 +207,40 @@ fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
 
 /// Folds each hit that is near-identical to a better one into it, as another location, and
 /// drops a hit at the same `path:line` as a better one (another piece of one long paragraph):
-/// like grep, a line is shown once.
+/// like grep, a line is shown once. Each hit is compared only with the kept hits that share a
+/// bigram of its prefix ([`Reprints`]), so this is linear in the hits, not quadratic.
 fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
-    let mut kept: Vec<(Hit, _)> = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if kept
-            .iter()
-            .any(|(first, _)| first.line == hit.line && first.path == hit.path)
-        {
+    let shingled: Vec<_> = hits.iter().map(|hit| shingles(&hit.text)).collect();
+    let mut reprints = Reprints::new(&shingled);
+    let mut lines: HashSet<(&str, u64)> = HashSet::with_capacity(hits.len());
+    // The index in `hits` of each kept hit, and the locations folded into it.
+    let mut kept: Vec<(usize, Vec<Location>)> = Vec::with_capacity(hits.len());
+    for (index, hit) in hits.iter().enumerate() {
+        if lines.contains(&(hit.path.as_str(), hit.line)) {
             continue;
         }
-        let shingles = shingles(&hit.text);
-        match kept
-            .iter_mut()
-            .find(|(_, other)| near_identical(&shingles, other))
-        {
-            Some((first, _)) => first.also.push(Location {
-                path: hit.path,
+        match reprints.find_or_keep(&shingled, index) {
+            Some(first) => kept[first].1.push(Location {
+                path: hit.path.clone(),
                 line: hit.line,
             }),
-            None => kept.push((hit, shingles)),
+            None => {
+                lines.insert((hit.path.as_str(), hit.line));
+                kept.push((index, Vec::new()));
+            }
         }
     }
-    kept.into_iter().map(|(hit, _)| hit).collect()
+    let mut folded: Vec<Option<Vec<Location>>> = vec![None; hits.len()];
+    for (index, also) in kept {
+        folded[index] = Some(also);
+    }
+    hits.into_iter()
+        .zip(folded)
+        .filter_map(|(mut hit, also)| {
+            hit.also.extend(also?);
+            Some(hit)
+        })
+        .collect()
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
