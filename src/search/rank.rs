@@ -133,15 +133,15 @@ impl Shingles {
 
 /// The folded bigrams of a passage.
 pub fn shingles(text: &str) -> Shingles {
-    let units: Vec<u64> = text
-        .chars()
-        .filter(|c| is_unit(*c))
-        .map(|c| u64::from(fold_unit(c)))
-        .collect();
-    let mut pairs: Vec<u64> = units
-        .windows(2)
-        .map(|pair| pair[0] << 32 | pair[1])
-        .collect();
+    let mut pairs: Vec<u64> = Vec::with_capacity(text.len() / 3);
+    let mut previous: Option<u64> = None;
+    for unit in text.chars().filter(|c| is_unit(*c)).map(fold_unit) {
+        let unit = u64::from(unit);
+        if let Some(first) = previous {
+            pairs.push(first << 32 | unit);
+        }
+        previous = Some(unit);
+    }
     pairs.sort_unstable();
     pairs.dedup();
     Shingles(pairs)

@@ -4,8 +4,9 @@
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
-use tantivy::schema::{Field, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
+use tantivy::schema::{Field, OwnedValue};
+use tantivy::{DocAddress, Searcher};
 use thiserror::Error;
 
 use std::collections::HashSet;
@@ -256,6 +257,59 @@ fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String,
     counts
 }
 
+/// The stored values of a passage, as read: moved into a [`Hit`] without copying.
+struct Stored(Vec<(Field, OwnedValue)>);
+
+impl DocumentDeserialize for Stored {
+    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        let mut values = Vec::with_capacity(deserializer.size_hint());
+        while let Some(entry) = deserializer.next_field()? {
+            values.push(entry);
+        }
+        Ok(Stored(values))
+    }
+}
+
+impl Stored {
+    /// The first value of `field`, taken out.
+    fn take(&mut self, field: Field) -> Option<OwnedValue> {
+        self.0
+            .iter_mut()
+            .find(|(at, _)| *at == field)
+            .map(|(_, value)| std::mem::replace(value, OwnedValue::Null))
+    }
+
+    fn text(&mut self, field: Field) -> String {
+        match self.take(field) {
+            Some(OwnedValue::Str(text)) => text,
+            _ => String::new(),
+        }
+    }
+
+    fn number(&mut self, field: Field) -> u64 {
+        match self.take(field) {
+            Some(OwnedValue::U64(number)) => number,
+            _ => 0,
+        }
+    }
+
+    /// The last part of a facet (/year/2024 → 2024), `unknown` when there is none.
+    fn facet(&mut self, field: Field) -> String {
+        match self.take(field) {
+            Some(OwnedValue::Facet(facet)) => facet
+                .encoded_str()
+                .rsplit(['\0', '/'])
+                .next()
+                .unwrap_or("unknown")
+                .to_string(),
+            _ => "unknown".to_string(),
+        }
+    }
+}
+
 fn read_hit(
     searcher: &Searcher,
     address: DocAddress,
@@ -264,49 +318,28 @@ fn read_hit(
     built: &BuiltQuery,
 ) -> Result<Hit, tantivy::TantivyError> {
     let fields = &open.schema.fields;
-    let document: TantivyDocument = searcher.doc(address)?;
-    let text_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let number_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_u64())
-            .unwrap_or(0)
-    };
-    let facet_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_facet())
-            .and_then(|encoded| encoded.rsplit(['\0', '/']).next())
-            .unwrap_or("unknown")
-            .to_string()
-    };
-    let text = text_of(fields.text);
+    let mut stored: Stored = searcher.doc(address)?;
+    let text = stored.text(fields.text);
     Ok(Hit {
         score: score * proximity_factor(&text, &built.proximity),
-        path: text_of(fields.path),
-        line: number_of(fields.line),
-        title: text_of(fields.title),
-        year: facet_of(fields.year).parse::<u16>().ok(),
-        heading: text_of(fields.heading),
+        path: stored.text(fields.path),
+        line: stored.number(fields.line),
+        title: stored.text(fields.title),
+        year: stored.facet(fields.year).parse::<u16>().ok(),
+        heading: stored.text(fields.heading),
         // Cut for the hits shown only, once ranking is done.
         snippet: Snippet::default(),
         text,
-        kind: facet_of(fields.kind),
-        level: facet_of(fields.level),
-        region: Some(facet_of(fields.region)).filter(|region| region != "unknown"),
-        org: Some(text_of(fields.org)).filter(|org| !org.is_empty()),
-        published: document
-            .get_first(fields.published)
-            .and_then(|value| value.as_datetime())
-            .and_then(from_datetime),
-        report: number_of(fields.report),
-        passage: number_of(fields.passage),
+        kind: stored.facet(fields.kind),
+        level: stored.facet(fields.level),
+        region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
+        org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
+        published: match stored.take(fields.published) {
+            Some(OwnedValue::Date(date)) => from_datetime(date),
+            _ => None,
+        },
+        report: stored.number(fields.report),
+        passage: stored.number(fields.passage),
         also: Vec::new(),
     })
 }
