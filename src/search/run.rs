@@ -157,7 +157,6 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         })
         .collect();
 
-    // (found by synonyms only, hit): typed forms rank first.
     // Read in the store's order, so that each compressed block of the store is opened once
     // (in score order, a thousand hits reopen blocks the small cache has already let go).
     let mut order: Vec<usize> = (0..top.len()).collect();
@@ -167,20 +166,31 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         let ((score, _), address) = top[at];
         read[at] = Some(read_hit(&searcher, address, score, open, &built)?);
     }
-    let mut ranked = Vec::with_capacity(top.len());
-    for hit in read.into_iter().flatten() {
-        ranked.push((!typed_forms_in(&hit, &built.typed), hit));
-    }
-    ranked.sort_by(|(a_synonym, a), (b_synonym, b)| {
-        a_synonym
-            .cmp(b_synonym)
+    let hits: Vec<Hit> = read.into_iter().flatten().collect();
+    let synonym_only: Vec<bool> = hits
+        .iter()
+        .map(|hit| !typed_forms_in(hit, &built.typed))
+        .collect();
+    // (found by synonyms only, hit): typed forms rank first. A total order (path, report and
+    // passage name one passage), so an unstable sort of the positions gives the one result,
+    // without moving the hits themselves around.
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&hits[x], &hits[y]);
+        synonym_only[x]
+            .cmp(&synonym_only[y])
             .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.path.cmp(&b.path))
             .then_with(|| a.line.cmp(&b.line))
             .then_with(|| a.report.cmp(&b.report))
             .then_with(|| a.passage.cmp(&b.passage))
     });
-    let hits = fold_reprints(ranked.into_iter().map(|(_, hit)| hit).collect());
+    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    let ranked: Vec<Hit> = order
+        .into_iter()
+        .filter_map(|at| slots[at].take())
+        .collect();
+    let hits = fold_reprints(ranked);
     let mut hits = limit_per_report(hits, request.per_report, |hit| {
         (hit.path.clone(), hit.report)
     });
