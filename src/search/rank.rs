@@ -2,7 +2,9 @@
 //! at most N passages of one report are shown, and near-identical passages (a 范文 reprinted
 //! in two files) are folded into one hit.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::snippet::find_matches;
 use crate::text::heading_level;
@@ -110,18 +112,61 @@ pub fn limit_per_report<T>(
         .collect()
 }
 
-/// The folded bigrams of a passage, what near-duplicates are compared by.
-pub fn shingles(text: &str) -> HashSet<(char, char)> {
-    let units: Vec<char> = text
-        .chars()
-        .filter(|c| is_unit(*c))
-        .map(fold_unit)
-        .collect();
-    units.windows(2).map(|pair| (pair[0], pair[1])).collect()
+/// The folded bigrams of a passage, what near-duplicates are compared by: each pair of
+/// characters packed in a `u64`, sorted, without repeats.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shingles(Vec<u64>);
+
+impl Shingles {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many bigrams the two have in common (a merge of the two sorted lists).
+    fn shared(&self, other: &Shingles) -> usize {
+        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
+        let mut shared = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        shared
+    }
+}
+
+/// The folded bigrams of a passage.
+pub fn shingles(text: &str) -> Shingles {
+    let mut pairs: Vec<u64> = Vec::with_capacity(text.len() / 3);
+    let mut previous: Option<u64> = None;
+    for unit in text.chars().filter(|c| is_unit(*c)).map(fold_unit) {
+        let unit = u64::from(unit);
+        if let Some(first) = previous {
+            pairs.push(first << 32 | unit);
+        }
+        previous = Some(unit);
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    Shingles(pairs)
 }
 
 /// Whether two passages are the same text, up to small edits.
-pub fn near_identical(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> bool {
+pub fn near_identical(a: &Shingles, b: &Shingles) -> bool {
     if a.is_empty() || b.is_empty() {
         return a.is_empty() && b.is_empty();
     }
@@ -129,9 +174,93 @@ pub fn near_identical(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> b
     if (small.len() as f64) < DUPLICATE_SIMILARITY * large.len() as f64 {
         return false;
     }
-    let shared = small.iter().filter(|pair| large.contains(pair)).count();
+    let shared = small.shared(large);
     let union = a.len() + b.len() - shared;
     shared as f64 / union as f64 >= DUPLICATE_SIMILARITY
+}
+
+/// The kept passages of a folding, indexed for finding a near-identical one without comparing
+/// with each (prefix filtering): with the bigrams of every passage in one order (rarest first),
+/// two passages of Jaccard similarity ≥ [`DUPLICATE_SIMILARITY`] share a bigram among the first
+/// `len - floor(similarity · len) + 1` of each, so only kept passages sharing one of those are
+/// compared. Exact: it finds what comparing with every kept passage would find.
+pub struct Reprints {
+    /// How many passages hold each bigram: the order (rarest first) of the prefixes.
+    frequency: FxHashMap<u64, u32>,
+    /// Bigram of a kept prefix → positions of the kept passages holding it.
+    postings: FxHashMap<u64, Vec<usize>>,
+    /// The first kept passage without bigrams (all such passages are the same).
+    first_empty: Option<usize>,
+    /// The index in `all` of each kept passage, by position.
+    kept: Vec<usize>,
+}
+
+impl Reprints {
+    /// An empty index over the order of the bigrams of `all` (every passage to be folded).
+    pub fn new(all: &[Shingles]) -> Self {
+        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
+        for pair in all.iter().flat_map(|set| &set.0) {
+            *frequency.entry(*pair).or_insert(0) += 1;
+        }
+        Reprints {
+            frequency,
+            postings: FxHashMap::default(),
+            first_empty: None,
+            kept: Vec::new(),
+        }
+    }
+
+    /// The bigrams of `set` that any near-identical passage shares at least one of: its
+    /// rarest, in the order of [`Reprints::new`] (ties by value).
+    fn prefix(&self, set: &Shingles) -> Vec<u64> {
+        let mut ordered: Vec<(u32, u64)> = set
+            .0
+            .iter()
+            .map(|pair| (self.frequency.get(pair).copied().unwrap_or(0), *pair))
+            .collect();
+        // One more than the bound needs, so that rounding can never lose a match.
+        let length = (set.len() - (DUPLICATE_SIMILARITY * set.len() as f64).floor() as usize + 1)
+            .min(set.len());
+        if length < ordered.len() {
+            ordered.select_nth_unstable(length);
+            ordered.truncate(length);
+        }
+        ordered.into_iter().map(|(_, pair)| pair).collect()
+    }
+
+    /// The position (0, 1, … in the order kept) of the first kept passage near-identical to
+    /// `all[index]`; when there is none, `all[index]` is kept, at the next position.
+    pub fn find_or_keep(&mut self, all: &[Shingles], index: usize) -> Option<usize> {
+        let set = &all[index];
+        let position = self.kept.len();
+        if set.is_empty() {
+            if self.first_empty.is_none() {
+                self.first_empty = Some(position);
+                self.kept.push(index);
+                return None;
+            }
+            return self.first_empty;
+        }
+        let prefix = self.prefix(set);
+        let mut candidates: Vec<usize> = prefix
+            .iter()
+            .filter_map(|pair| self.postings.get(pair))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates
+            .into_iter()
+            .find(|&kept| near_identical(set, &all[self.kept[kept]]));
+        if found.is_none() {
+            self.kept.push(index);
+            for pair in prefix {
+                self.postings.entry(pair).or_default().push(position);
+            }
+        }
+        found
+    }
 }
 
 #[cfg(test)]

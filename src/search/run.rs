@@ -4,15 +4,16 @@
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
-use tantivy::schema::{Field, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
+use tantivy::schema::{Field, OwnedValue};
+use tantivy::{DocAddress, Searcher};
 use thiserror::Error;
+
+use std::collections::HashSet;
 
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
-use super::rank::{
-    heading_line_factor, limit_per_report, near_identical, proximity_factor, shingles,
-};
+use super::rank::{heading_line_factor, limit_per_report, proximity_factor, shingles, Reprints};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
 use super::statistics::LiveStatistics;
@@ -156,22 +157,40 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         })
         .collect();
 
-    // (found by synonyms only, hit): typed forms rank first.
-    let mut ranked = Vec::with_capacity(top.len());
-    for ((score, _), address) in top {
-        let hit = read_hit(&searcher, address, score, open, &built)?;
-        ranked.push((!typed_forms_in(&hit, &built.typed), hit));
+    // Read in the store's order, so that each compressed block of the store is opened once
+    // (in score order, a thousand hits reopen blocks the small cache has already let go).
+    let mut order: Vec<usize> = (0..top.len()).collect();
+    order.sort_unstable_by_key(|&at| top[at].1);
+    let mut read: Vec<Option<Hit>> = vec![None; top.len()];
+    for at in order {
+        let ((score, _), address) = top[at];
+        read[at] = Some(read_hit(&searcher, address, score, open, &built)?);
     }
-    ranked.sort_by(|(a_synonym, a), (b_synonym, b)| {
-        a_synonym
-            .cmp(b_synonym)
+    let hits: Vec<Hit> = read.into_iter().flatten().collect();
+    let synonym_only: Vec<bool> = hits
+        .iter()
+        .map(|hit| !typed_forms_in(hit, &built.typed))
+        .collect();
+    // (found by synonyms only, hit): typed forms rank first. A total order (path, report and
+    // passage name one passage), so an unstable sort of the positions gives the one result,
+    // without moving the hits themselves around.
+    let mut order: Vec<usize> = (0..hits.len()).collect();
+    order.sort_unstable_by(|&x, &y| {
+        let (a, b) = (&hits[x], &hits[y]);
+        synonym_only[x]
+            .cmp(&synonym_only[y])
             .then_with(|| b.score.total_cmp(&a.score))
             .then_with(|| a.path.cmp(&b.path))
             .then_with(|| a.line.cmp(&b.line))
             .then_with(|| a.report.cmp(&b.report))
             .then_with(|| a.passage.cmp(&b.passage))
     });
-    let hits = fold_reprints(ranked.into_iter().map(|(_, hit)| hit).collect());
+    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    let ranked: Vec<Hit> = order
+        .into_iter()
+        .filter_map(|at| slots[at].take())
+        .collect();
+    let hits = fold_reprints(ranked);
     let mut hits = limit_per_report(hits, request.per_report, |hit| {
         (hit.path.clone(), hit.report)
     });
@@ -188,6 +207,9 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
 
 /// Whether the hit holds one typed form of every group (always, when no synonym was added).
 fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
+    if typed.is_empty() {
+        return true;
+    }
     let all = format!("{}\n{}\n{}", hit.text, hit.title, hit.heading);
     typed
         .iter()
@@ -196,29 +218,40 @@ fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
 
 /// Folds each hit that is near-identical to a better one into it, as another location, and
 /// drops a hit at the same `path:line` as a better one (another piece of one long paragraph):
-/// like grep, a line is shown once.
+/// like grep, a line is shown once. Each hit is compared only with the kept hits that share a
+/// bigram of its prefix ([`Reprints`]), so this is linear in the hits, not quadratic.
 fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
-    let mut kept: Vec<(Hit, _)> = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if kept
-            .iter()
-            .any(|(first, _)| first.line == hit.line && first.path == hit.path)
-        {
+    let shingled: Vec<_> = hits.iter().map(|hit| shingles(&hit.text)).collect();
+    let mut reprints = Reprints::new(&shingled);
+    let mut lines: HashSet<(&str, u64)> = HashSet::with_capacity(hits.len());
+    // The index in `hits` of each kept hit, and the locations folded into it.
+    let mut kept: Vec<(usize, Vec<Location>)> = Vec::with_capacity(hits.len());
+    for (index, hit) in hits.iter().enumerate() {
+        if lines.contains(&(hit.path.as_str(), hit.line)) {
             continue;
         }
-        let shingles = shingles(&hit.text);
-        match kept
-            .iter_mut()
-            .find(|(_, other)| near_identical(&shingles, other))
-        {
-            Some((first, _)) => first.also.push(Location {
-                path: hit.path,
+        match reprints.find_or_keep(&shingled, index) {
+            Some(first) => kept[first].1.push(Location {
+                path: hit.path.clone(),
                 line: hit.line,
             }),
-            None => kept.push((hit, shingles)),
+            None => {
+                lines.insert((hit.path.as_str(), hit.line));
+                kept.push((index, Vec::new()));
+            }
         }
     }
-    kept.into_iter().map(|(hit, _)| hit).collect()
+    let mut folded: Vec<Option<Vec<Location>>> = vec![None; hits.len()];
+    for (index, also) in kept {
+        folded[index] = Some(also);
+    }
+    hits.into_iter()
+        .zip(folded)
+        .filter_map(|(mut hit, also)| {
+            hit.also.extend(also?);
+            Some(hit)
+        })
+        .collect()
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
@@ -234,6 +267,59 @@ fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String,
     counts
 }
 
+/// The stored values of a passage, as read: moved into a [`Hit`] without copying.
+struct Stored(Vec<(Field, OwnedValue)>);
+
+impl DocumentDeserialize for Stored {
+    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
+    where
+        D: DocumentDeserializer<'de>,
+    {
+        let mut values = Vec::with_capacity(deserializer.size_hint());
+        while let Some(entry) = deserializer.next_field()? {
+            values.push(entry);
+        }
+        Ok(Stored(values))
+    }
+}
+
+impl Stored {
+    /// The first value of `field`, taken out.
+    fn take(&mut self, field: Field) -> Option<OwnedValue> {
+        self.0
+            .iter_mut()
+            .find(|(at, _)| *at == field)
+            .map(|(_, value)| std::mem::replace(value, OwnedValue::Null))
+    }
+
+    fn text(&mut self, field: Field) -> String {
+        match self.take(field) {
+            Some(OwnedValue::Str(text)) => text,
+            _ => String::new(),
+        }
+    }
+
+    fn number(&mut self, field: Field) -> u64 {
+        match self.take(field) {
+            Some(OwnedValue::U64(number)) => number,
+            _ => 0,
+        }
+    }
+
+    /// The last part of a facet (/year/2024 → 2024), `unknown` when there is none.
+    fn facet(&mut self, field: Field) -> String {
+        match self.take(field) {
+            Some(OwnedValue::Facet(facet)) => facet
+                .encoded_str()
+                .rsplit(['\0', '/'])
+                .next()
+                .unwrap_or("unknown")
+                .to_string(),
+            _ => "unknown".to_string(),
+        }
+    }
+}
+
 fn read_hit(
     searcher: &Searcher,
     address: DocAddress,
@@ -242,52 +328,31 @@ fn read_hit(
     built: &BuiltQuery,
 ) -> Result<Hit, tantivy::TantivyError> {
     let fields = &open.schema.fields;
-    let document: TantivyDocument = searcher.doc(address)?;
-    let text_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let number_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_u64())
-            .unwrap_or(0)
-    };
-    let facet_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_facet())
-            .and_then(|encoded| encoded.rsplit(['\0', '/']).next())
-            .unwrap_or("unknown")
-            .to_string()
-    };
-    let text = text_of(fields.text);
-    let title = text_of(fields.title);
+    let mut stored: Stored = searcher.doc(address)?;
+    let text = stored.text(fields.text);
+    let title = stored.text(fields.title);
     Ok(Hit {
         score: score
             * proximity_factor(&text, &built.proximity)
             * heading_line_factor(&text, &title),
-        path: text_of(fields.path),
-        line: number_of(fields.line),
+        path: stored.text(fields.path),
+        line: stored.number(fields.line),
         title,
-        year: facet_of(fields.year).parse::<u16>().ok(),
-        heading: text_of(fields.heading),
+        year: stored.facet(fields.year).parse::<u16>().ok(),
+        heading: stored.text(fields.heading),
         // Cut for the hits shown only, once ranking is done.
         snippet: Snippet::default(),
         text,
-        kind: facet_of(fields.kind),
-        level: facet_of(fields.level),
-        region: Some(facet_of(fields.region)).filter(|region| region != "unknown"),
-        org: Some(text_of(fields.org)).filter(|org| !org.is_empty()),
-        published: document
-            .get_first(fields.published)
-            .and_then(|value| value.as_datetime())
-            .and_then(from_datetime),
-        report: number_of(fields.report),
-        passage: number_of(fields.passage),
+        kind: stored.facet(fields.kind),
+        level: stored.facet(fields.level),
+        region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
+        org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
+        published: match stored.take(fields.published) {
+            Some(OwnedValue::Date(date)) => from_datetime(date),
+            _ => None,
+        },
+        report: stored.number(fields.report),
+        passage: stored.number(fields.passage),
         also: Vec::new(),
     })
 }

@@ -131,11 +131,12 @@ impl Paragraph {
 
     /// The line of the file that holds the byte at `offset` of the paragraph.
     pub fn line_at(&self, offset: usize) -> usize {
-        self.joins
-            .iter()
-            .take_while(|(start, _)| *start <= offset)
-            .last()
-            .map_or(self.number, |(_, number)| *number)
+        // Joins are in order of their start: a binary search, not a walk (one long
+        // hard-wrapped paragraph is cut into thousands of pieces, each asking).
+        let after = self.joins.partition_point(|(start, _)| *start <= offset);
+        after
+            .checked_sub(1)
+            .map_or(self.number, |last| self.joins[last].1)
     }
 }
 

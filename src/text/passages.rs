@@ -74,7 +74,9 @@ fn push_paragraph(passages: &mut Vec<Passage>, paragraph: &Paragraph, heading: &
 pub fn cut_long_paragraph(paragraph: &str, max: usize) -> Vec<&str> {
     let mut pieces = Vec::new();
     let mut rest = paragraph;
-    while rest.chars().count() > max {
+    // Whether more than `max` characters remain, asked of the first `max + 1` only: counting
+    // all of a long rest before each cut made one 8 MB line quadratic.
+    while rest.chars().nth(max).is_some() {
         let cut = best_cut(rest, max);
         let (piece, tail) = rest.split_at(cut);
         pieces.push(piece.trim());
@@ -96,7 +98,10 @@ fn best_cut(text: &str, max: usize) -> usize {
     let after = |ends: &[char]| -> Option<usize> {
         let mut chars = window.char_indices().peekable();
         let mut best = None;
+        // Characters up to and including the one at hand.
+        let mut count = 0;
         while let Some((at, c)) = chars.next() {
+            count += 1;
             if ends.contains(&c) {
                 let mut end = at + c.len_utf8();
                 while let Some(&(next_at, next)) = chars.peek() {
@@ -104,10 +109,11 @@ fn best_cut(text: &str, max: usize) -> usize {
                         break;
                     }
                     end = next_at + next.len_utf8();
+                    count += 1;
                     chars.next();
                 }
                 // A cut in the first third would leave a scrap: look further.
-                if window[..end].chars().count() >= max / 3 {
+                if count >= max / 3 {
                     best = Some(end);
                 }
             }

@@ -24,10 +24,20 @@ pub struct Grams {
 
 /// A character that takes part in grams: a letter, a digit or a Han character.
 pub fn is_unit(c: char) -> bool {
-    // The common case first: the CJK Unified Ideographs block is all letters, and
-    // `is_alphanumeric` takes its slow path there.
-    matches!(c as u32, 0x4E00..=0x9FFF) || c.is_alphanumeric()
+    // The common cases first: the CJK Unified Ideographs block is all letters, and the
+    // punctuation of Chinese text (，。、“”（）：；…) none; `is_alphanumeric` takes its slow
+    // path on both.
+    match c as u32 {
+        0x4E00..=0x9FFF => true,
+        NOT_ALPHANUMERIC_START..=NOT_ALPHANUMERIC_END => false,
+        0x3000..=0x3004 | 0x3008..=0x3020 | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 => false,
+        _ => c.is_alphanumeric(),
+    }
 }
+
+/// General Punctuation (—, “”, …), where no character is a letter or a digit.
+const NOT_ALPHANUMERIC_START: u32 = 0x2000;
+const NOT_ALPHANUMERIC_END: u32 = 0x206F;
 
 /// The folded form of a unit, as grams hold it.
 pub fn fold_unit(c: char) -> char {
@@ -99,6 +109,19 @@ pub fn bigrams(run: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use tantivy::tokenizer::TokenStream;
+
+    #[test]
+    fn the_fast_paths_of_is_unit_agree_with_is_alphanumeric() {
+        let blocks = [
+            0x2000..=0x206F,
+            0x3000..=0x303F,
+            0x4E00..=0x9FFF,
+            0xFF00..=0xFF5F,
+        ];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            assert_eq!(is_unit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn grams(text: &str) -> Vec<(String, usize, &str)> {
         let mut tokenizer = Grams::default();
