@@ -4,6 +4,7 @@
 
 mod context;
 mod filters;
+mod near;
 mod parse;
 mod query;
 mod rank;
@@ -16,9 +17,9 @@ mod tally;
 mod years;
 
 pub use context::{file_passages, passage_at, Passage};
-pub use filters::{FacetCounts, FacetName, Filters};
-pub use parse::{parse_query, Atom, ParseError, ParsedQuery};
-pub use query::{build_query, BuiltQuery, QueryError};
+pub use filters::{DateRange, DateRangeError, FacetCounts, FacetName, Filters};
+pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Scope};
+pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
 pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
