@@ -126,7 +126,7 @@ fn write_table(
 }
 
 /// Columns a string takes on a terminal: two for Han characters and other wide forms.
-fn display_width(text: &str) -> usize {
+pub(super) fn display_width(text: &str) -> usize {
     text.chars()
         .map(|c| match u32::from(c) {
             0x1100..=0x115F

@@ -243,7 +243,7 @@ impl Collector for TallyCollector {
 }
 
 /// The paths of a segment (its path terms) and, for each document, the index of its path.
-fn paths_by_doc(
+pub(super) fn paths_by_doc(
     reader: &SegmentReader,
     field: tantivy::schema::Field,
 ) -> tantivy::Result<(Vec<String>, Vec<u32>)> {
