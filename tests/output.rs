@@ -347,3 +347,12 @@ fn trend_of_a_query_file_is_one_table_of_years_by_queries() {
     let json = index.command_json("trend", &["-f", path]);
     assert_eq!(json.as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn trend_of_a_year_filter_in_the_query_equals_the_option() {
+    let index = Indexed::corpus();
+    let in_query = index.command_json("trend", &["医共体 year:2018..2024"]);
+    let option = index.command_json("trend", &["医共体", "--year", "2018..2024"]);
+    assert_eq!(in_query["years"], option["years"]);
+    assert_eq!(in_query["years"][0]["year"], 2018);
+}

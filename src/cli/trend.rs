@@ -13,7 +13,7 @@ use crate::render::{
     terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
     ColorChoice, Trend,
 };
-use crate::search::{tally_query, FacetName, YearFilter};
+use crate::search::{parse_query, tally_query, FacetName, YearFilter};
 
 /// Arguments of `baogao trend`.
 #[derive(Debug, clap::Args)]
@@ -53,13 +53,17 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
     };
     let open = open_index(&args.location.dir)?;
     let filters = args.filters.filters()?;
-    let (from, to) = match filters.years {
-        Some(YearFilter::Year(year)) => (Some(year), Some(year)),
-        Some(YearFilter::Range { from, to }) => (from, to),
-        Some(YearFilter::Unknown) | None => (None, None),
-    };
     let mut counted = Vec::with_capacity(queries.len());
     for query in &queries {
+        // The years asked for (`--year`, or `year:` in the query) are shown even without a match.
+        let in_query = parse_query(query)
+            .ok()
+            .and_then(|parsed| parsed.year_filter());
+        let (from, to) = match filters.years.or(in_query) {
+            Some(YearFilter::Year(year)) => (Some(year), Some(year)),
+            Some(YearFilter::Range { from, to }) => (from, to),
+            Some(YearFilter::Unknown) | None => (None, None),
+        };
         let tallies = tally_query(
             &open,
             query,

@@ -41,6 +41,21 @@ pub enum Query {
     Filter(Filter),
 }
 
+impl Query {
+    /// The `year:` filter every match must pass (one at the top level), if any: what a trend
+    /// chart widens its years to, as it does for `--year`.
+    pub fn year_filter(&self) -> Option<YearFilter> {
+        let top: &[Query] = match self {
+            Query::And(parts) => parts,
+            other => std::slice::from_ref(other),
+        };
+        top.iter().find_map(|part| match part {
+            Query::Filter(Filter::Year(years)) => Some(*years),
+            _ => None,
+        })
+    }
+}
+
 /// One thing to look for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Atom {
@@ -671,6 +686,20 @@ mod tests {
                 not(Query::Filter(Filter::Region(vec!["东安县".into()]))),
             ])
         );
+    }
+
+    #[test]
+    fn the_year_filter_of_the_top_level_is_found() {
+        let query = parse_query("医共体 year:2018..2024").expect("valid");
+        assert_eq!(
+            query.year_filter(),
+            Some(YearFilter::Range {
+                from: Some(2018),
+                to: Some(2024)
+            })
+        );
+        let nested = parse_query("医共体 OR (疫情 year:2020)").expect("valid");
+        assert_eq!(nested.year_filter(), None);
     }
 
     #[test]
