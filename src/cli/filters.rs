@@ -23,7 +23,7 @@ pub struct FilterArgs {
     #[arg(long, value_name = "PLACE", value_delimiter = ',')]
     pub region: Vec<String>,
     /// Only reports published in this range: 2023-01-01..2023-06-30 (also 2023-01-01..,
-    /// ..2023-06-30, or one day)
+    /// ..2023-06-30, one day, a month 2023-06 or a year 2023)
     #[arg(long, value_name = "DATES")]
     pub published: Option<DateRange>,
     /// Look for the words as typed: no abbreviation synonyms (医改 does not find 医药卫生体制改革)

@@ -21,8 +21,8 @@ pub struct Filters {
     pub published: Option<DateRange>,
 }
 
-/// `--published 2023-01-01..2023-06-30` (also `2023-01-01..`, `..2023-06-30`, or one day):
-/// publication dates, bounds included.
+/// `--published 2023-01-01..2023-06-30` (also `2023-01-01..`, `..2023-06-30`, one day, a
+/// month `2023-06` or a year `2023`): publication dates, bounds included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateRange {
     pub from: Option<Date>,
@@ -32,7 +32,7 @@ pub struct DateRange {
 /// A `--published` value that is not a date or a range of dates.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DateRangeError {
-    #[error("expected a date (2023-01-31) or a range (2023-01-01..2023-06-30, 2023-01-01.., ..2023-06-30), not `{0}`")]
+    #[error("expected a date (2023-01-31, or a month 2023-01, a year 2023) or a range (2023-01-01..2023-06-30, 2023-01-01.., ..2023-06), not `{0}`")]
     Malformed(String),
     #[error("`{0}` is not a date of the calendar")]
     NoSuchDate(String),
@@ -45,34 +45,42 @@ impl FromStr for DateRange {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
-        let date = |part: &str| -> Result<Option<Date>, DateRangeError> {
+        let malformed = || DateRangeError::Malformed(text.to_string());
+        // A bound: a day, or a month or year standing for its first (`from`) or last day.
+        let bound = |part: &str, last: bool| -> Result<Option<Date>, DateRangeError> {
             let part = part.trim();
             if part.is_empty() {
                 return Ok(None);
             }
-            let numbers: Vec<&str> = part.split('-').collect();
-            let [year, month, day] = numbers[..] else {
-                return Err(DateRangeError::Malformed(text.to_string()));
+            let numbers: Vec<u16> = part
+                .split('-')
+                .map(|n| n.parse::<u16>().map_err(|_| malformed()))
+                .collect::<Result<_, _>>()?;
+            let (year, month, day) = match numbers[..] {
+                [year] if part.len() == 4 => (year, if last { 12 } else { 1 }, None),
+                [year, month] => (year, month, None),
+                [year, month, day] => (year, month, Some(day)),
+                _ => return Err(malformed()),
             };
-            let malformed = |_| DateRangeError::Malformed(text.to_string());
-            let (year, month, day) = (
-                year.parse::<u16>().map_err(malformed)?,
-                month.parse::<u8>().map_err(malformed)?,
-                day.parse::<u8>().map_err(malformed)?,
-            );
+            let month = u8::try_from(month).map_err(|_| malformed())?;
+            let day = match day {
+                Some(day) => u8::try_from(day).map_err(|_| malformed())?,
+                None if last => (28..=31)
+                    .rev()
+                    .find(|&day| Date::new(year, month, day).is_some())
+                    .unwrap_or(31),
+                None => 1,
+            };
             Date::new(year, month, day)
                 .map(Some)
                 .ok_or_else(|| DateRangeError::NoSuchDate(part.to_string()))
         };
         let (from, to) = match text.split_once("..") {
-            Some((from, to)) => (date(from)?, date(to)?),
-            None => {
-                let day = date(text)?;
-                (day, day)
-            }
+            Some((from, to)) => (bound(from, false)?, bound(to, true)?),
+            None => (bound(text, false)?, bound(text, true)?),
         };
         match (from, to) {
-            (None, None) => Err(DateRangeError::Malformed(text.to_string())),
+            (None, None) => Err(malformed()),
             (Some(from), Some(to)) if from > to => Err(DateRangeError::Reversed { from, to }),
             _ => Ok(DateRange { from, to }),
         }
@@ -142,11 +150,28 @@ mod tests {
     }
 
     #[test]
-    fn published_mistakes_are_named() {
-        assert!(matches!(
+    fn months_and_years_stand_for_their_days() {
+        assert_eq!(
             "2023".parse::<DateRange>(),
-            Err(DateRangeError::Malformed(_))
-        ));
+            Ok(DateRange {
+                from: day(2023, 1, 1),
+                to: day(2023, 12, 31)
+            })
+        );
+        assert_eq!(
+            "2024-01..2024-02".parse::<DateRange>(),
+            Ok(DateRange {
+                from: day(2024, 1, 1),
+                to: day(2024, 2, 29)
+            })
+        );
+    }
+
+    #[test]
+    fn published_mistakes_are_named() {
+        for bad in ["23", "2023-1-1-1", "2023/01/01", "x", "2023-13"] {
+            assert!(bad.parse::<DateRange>().is_err(), "{bad}");
+        }
         assert!(matches!(
             "2023-02-30".parse::<DateRange>(),
             Err(DateRangeError::NoSuchDate(_))
