@@ -5,7 +5,7 @@
 use std::time::Instant;
 
 use baogao::index::open_index;
-use baogao::search::{search, FacetName, Filters, SearchRequest};
+use baogao::search::{search, FacetName, Filters, SearchRequest, SortKey};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +37,8 @@ fn main() {
             per_report: 2,
             exact: false,
             facets: vec![FacetName::Year, FacetName::Kind],
+            sort: SortKey::Score,
+            reverse: false,
         };
         let _ = search(&open, &request);
         for _ in 0..rounds {

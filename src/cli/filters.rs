@@ -4,7 +4,7 @@
 use anyhow::{anyhow, Result};
 
 use crate::report::{Kind, Level};
-use crate::search::{Filters, YearFilter};
+use crate::search::{DateRange, Filters, YearFilter};
 
 /// What a query keeps besides its words.
 #[derive(Debug, Clone, clap::Args)]
@@ -22,6 +22,10 @@ pub struct FilterArgs {
     /// Only reports of these places (东安县, 湖南省, or `unknown`)
     #[arg(long, value_name = "PLACE", value_delimiter = ',')]
     pub region: Vec<String>,
+    /// Only reports published in this range: 2023-01-01..2023-06-30 (also 2023-01-01..,
+    /// ..2023-06-30, one day, a month 2023-06 or a year 2023)
+    #[arg(long, value_name = "DATES")]
+    pub published: Option<DateRange>,
     /// Look for the words as typed: no abbreviation synonyms (医改 does not find 医药卫生体制改革)
     #[arg(long)]
     pub exact: bool,
@@ -54,6 +58,7 @@ impl FilterArgs {
             kinds,
             levels,
             regions: self.region.clone(),
+            published: self.published,
         })
     }
 }

@@ -1,24 +1,38 @@
 //! `baogao search QUERY`: ranked passages with path:line, title, year, heading and snippet.
 
-use anyhow::Result;
+use anyhow::{bail, Context, Result};
 use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::{is_broken_pipe, IndexLocation};
 use crate::index::open_index;
-use crate::render::{display_path, write_json, write_plain, ColorChoice};
-use crate::search::{search, FacetName, SearchRequest};
+use crate::render::style::{paint, BOLD};
+use crate::render::{
+    display_path, write_csv_header, write_csv_hits, write_files, write_json, write_json_array,
+    write_json_lines, write_plain, ColorChoice,
+};
+use crate::search::{hits_per_file, parse_query, search, FacetName, SearchRequest, SortKey};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Query syntax:\n  医共体 建设        both words (AND is the default)\n  \"家庭医生签约\"      the exact phrase\n  医共体 OR 医联体   either word\n  疫情 -新冠         疫情 but not 新冠\nA word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 疫情防控 --level county --kind annual-summary,half-year-summary\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Query syntax (NOT binds tightest, then AND, then OR, as in Lucene):\n  医共体 建设               both words (AND is the default; `医共体 AND 建设` too)\n  医共体 OR 医联体          either word\n  疫情 -新冠, 疫情 NOT 新冠  疫情 but not 新冠\n  (医共体 OR 医联体) 建设   parentheses group\n  \"家庭医生签约\"             the exact phrase\n  \"医共体 建设\"~10           both within 10 characters, either order\n  医共*                     jieba words starting with 医共 (医共体, …)\n  title:东安县  heading:医改  text:医改   only in the report title, the headings, the passage\n  year:2020..2022 kind:plan level:county region:东安县 published:2023-01-01..2023-06-30\n                            filters, as the options of the same names\nA plain word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search '(医共体 OR 医联体) 建设 -新冠' --sort year --reverse\n  baogao search '\"医共体 建设\"~10 kind:annual-summary'\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search 医共体 -l\n  baogao search 医共体 -c\n  baogao search -f examples/topics.txt -l\n  baogao search 医共体 --csv -n 1000 > 医共体.csv\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
     /// What to look for
-    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    #[arg(value_name = "QUERY", required_unless_present = "file", num_args = 1..)]
     pub query: Vec<String>,
+    /// Run each line of FILE as a query (blank lines and `#` comments skipped), each result
+    /// set under its query
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "FILE",
+        conflicts_with = "query"
+    )]
+    pub file: Option<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Count hits per value of these facets (year is counted unless others are named)
@@ -30,9 +44,27 @@ pub struct SearchArgs {
     /// At most N passages of one report (0: no limit)
     #[arg(long, value_name = "N", default_value_t = 2)]
     pub per_report: usize,
-    /// Print one JSON object instead of text
+    /// Order of the hits: relevance, or every match by year, publication date or path
+    #[arg(long, value_name = "KEY", value_enum, default_value_t = SortKey::Score)]
+    pub sort: SortKey,
+    /// Reverse the order of --sort (newest first with --sort year)
     #[arg(long)]
+    pub reverse: bool,
+    /// Print only the files with a match, one per line
+    #[arg(short = 'l', long, conflicts_with_all = ["count", "json", "csv", "json_lines"])]
+    pub files_with_matches: bool,
+    /// Print each file with a match and its number of hits, `path:count`
+    #[arg(short = 'c', long, conflicts_with_all = ["json", "csv", "json_lines"])]
+    pub count: bool,
+    /// Print one JSON object instead of text (with -f: an array of them)
+    #[arg(long, conflicts_with_all = ["csv", "json_lines"])]
     pub json: bool,
+    /// Print CSV for spreadsheets: a header row, one row per hit (UTF-8 with BOM)
+    #[arg(long, conflicts_with = "json_lines")]
+    pub csv: bool,
+    /// Print one JSON object per hit and line, as each is ready
+    #[arg(long)]
+    pub json_lines: bool,
     /// When to colour the output
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -42,6 +74,10 @@ pub struct SearchArgs {
 
 /// Runs `baogao search`; exit 0 with hits, 1 without.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
+    let queries = match &args.file {
+        Some(file) => read_queries(file)?,
+        None => vec![args.query.join(" ")],
+    };
     let open = open_index(&args.location.dir)?;
     let filters = args.filters.filters()?;
     let mut facets = args.facet.clone();
@@ -50,31 +86,102 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     }
     facets.sort();
     facets.dedup();
-    let request = SearchRequest {
-        query: args.query.join(" "),
-        filters,
-        limit: args.limit,
-        per_report: args.per_report,
-        exact: args.filters.exact,
-        facets,
-    };
-    let results = search(&open, &request)?;
     let cwd = std::env::current_dir().ok();
     let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
+    let color = args.color.enabled();
+    let several = args.file.is_some();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
-        write_json(&mut out, &request.query, &results, &display)
-    } else {
-        write_plain(&mut out, &results, &display, args.color.enabled())
+    let mut found = false;
+    let mut sets = Vec::new();
+    let mut written: std::io::Result<()> = Ok(());
+    if args.csv {
+        written = write_csv_header(&mut out, several);
     }
-    .and_then(|()| out.flush());
-    match written {
+    for (i, query) in queries.iter().enumerate() {
+        if written.is_err() {
+            break;
+        }
+        if several && !args.json && !args.csv && !args.json_lines {
+            let header = format!("{}# {query}", if i > 0 { "\n" } else { "" });
+            written = writeln!(out, "{}", paint(color, BOLD, &header));
+            if written.is_err() {
+                break;
+            }
+        }
+        if args.files_with_matches || args.count {
+            let files = hits_per_file(&open, query, &filters, args.filters.exact)?;
+            found |= !files.is_empty();
+            written = write_files(&mut out, &files, &display, args.count, color);
+            continue;
+        }
+        let request = SearchRequest {
+            query: query.clone(),
+            filters: filters.clone(),
+            limit: args.limit,
+            per_report: args.per_report,
+            exact: args.filters.exact,
+            facets: facets.clone(),
+            sort: args.sort,
+            reverse: args.reverse,
+        };
+        let results = search(&open, &request)?;
+        found |= results.total_hits > 0;
+        written = if args.json {
+            if !several {
+                write_json(&mut out, query, &results, &display)
+            } else {
+                sets.push((query.clone(), results));
+                Ok(())
+            }
+        } else if args.csv {
+            write_csv_hits(
+                &mut out,
+                several.then_some(query.as_str()),
+                &results.hits,
+                &display,
+            )
+        } else if args.json_lines {
+            write_json_lines(&mut out, query, &results, &display)
+        } else {
+            write_plain(&mut out, &results, &display, color)
+        };
+    }
+    if several && args.json && written.is_ok() {
+        written = write_json_array(&mut out, &sets, &display);
+    }
+    match written.and_then(|()| out.flush()) {
         Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
         other => other?,
     }
-    Ok(if results.total_hits > 0 {
+    Ok(if found {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The queries of a `-f` file, one a line, blank lines and `#` comments skipped; every one
+/// parsed before anything runs, so that a mistake on line 7 prints nothing but itself.
+pub fn read_queries(file: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("reading the queries of `{}`", file.display()))?;
+    let mut queries = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let query = line.trim();
+        if query.is_empty() || query.starts_with('#') {
+            continue;
+        }
+        if let Err(reason) = parse_query(query) {
+            bail!(
+                "{}:{}: cannot parse the query `{query}`: {reason}",
+                file.display(),
+                number + 1
+            );
+        }
+        queries.push(query.to_string());
+    }
+    if queries.is_empty() {
+        bail!("`{}` holds no query (one a line)", file.display());
+    }
+    Ok(queries)
 }

@@ -2,23 +2,37 @@
 
 use anyhow::Result;
 use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
+use super::search::read_queries;
 use super::{is_broken_pipe, IndexLocation};
 use crate::index::open_index;
-use crate::render::{terminal_width, write_trend_json, write_trend_plain, ColorChoice, Trend};
-use crate::search::{tally_query, FacetName, YearFilter};
+use crate::render::{
+    terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
+    ColorChoice, Trend,
+};
+use crate::search::{parse_query, tally_query, FacetName, YearFilter};
 
 /// Arguments of `baogao trend`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Every matching passage is counted (hits, as `baogao search` counts them), and the reports they\nbelong to; years run from the first to the last with a match, reports of unknown year apart.\nThe query language and filters are those of `baogao search`.\n\nExamples:\n  baogao trend 医共体\n  baogao trend 疫情 -新冠 --year 2019..2024\n  baogao trend 手足口病 OR 流感 --level county\n  baogao trend 家庭医生 --json | jq '.years[] | [.year, .hits]'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Every matching passage is counted (hits, as `baogao search` counts them), and the reports they\nbelong to; years run from the first to the last with a match, reports of unknown year apart.\nThe query language and filters are those of `baogao search`.\n\nExamples:\n  baogao trend 医共体\n  baogao trend 疫情 -新冠 --year 2019..2024\n  baogao trend 手足口病 OR 流感 --level county\n  baogao trend 家庭医生 --json | jq '.years[] | [.year, .hits]'\n  baogao trend -f examples/topics.txt   # one query a line: a table of years × queries\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct TrendArgs {
     /// What to look for (the query language of `baogao search`)
-    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    #[arg(value_name = "QUERY", required_unless_present = "file", num_args = 1..)]
     pub query: Vec<String>,
+    /// Count each line of FILE as a query (blank lines and `#` comments skipped): one table,
+    /// a row per year, a column per query
+    #[arg(
+        short = 'f',
+        long = "file",
+        value_name = "FILE",
+        conflicts_with = "query"
+    )]
+    pub file: Option<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Print one JSON object instead of the chart
@@ -33,39 +47,55 @@ pub struct TrendArgs {
 
 /// Runs `baogao trend`; exit 0 with hits, 1 without.
 pub fn run(args: TrendArgs) -> Result<ExitCode> {
+    let queries = match &args.file {
+        Some(file) => read_queries(file)?,
+        None => vec![args.query.join(" ")],
+    };
     let open = open_index(&args.location.dir)?;
     let filters = args.filters.filters()?;
-    let query = args.query.join(" ");
-    let tallies = tally_query(
-        &open,
-        &query,
-        &filters,
-        args.filters.exact,
-        &[FacetName::Year],
-    )?;
-    let (from, to) = match filters.years {
-        Some(YearFilter::Year(year)) => (Some(year), Some(year)),
-        Some(YearFilter::Range { from, to }) => (from, to),
-        Some(YearFilter::Unknown) | None => (None, None),
-    };
-    let series = tallies.year_series(from, to);
-    let trend = Trend {
-        query: &query,
-        total: tallies.total,
-        series: &series,
-    };
+    let mut counted = Vec::with_capacity(queries.len());
+    for query in &queries {
+        // The years asked for (`--year`, or `year:` in the query) are shown even without a match.
+        let in_query = parse_query(query)
+            .ok()
+            .and_then(|parsed| parsed.year_filter());
+        let (from, to) = match filters.years.or(in_query) {
+            Some(YearFilter::Year(year)) => (Some(year), Some(year)),
+            Some(YearFilter::Range { from, to }) => (from, to),
+            Some(YearFilter::Unknown) | None => (None, None),
+        };
+        let tallies = tally_query(
+            &open,
+            query,
+            &filters,
+            args.filters.exact,
+            &[FacetName::Year],
+        )?;
+        counted.push((tallies.total, tallies.year_series(from, to)));
+    }
+    let trends: Vec<Trend> = queries
+        .iter()
+        .zip(&counted)
+        .map(|(query, (total, series))| Trend {
+            query,
+            total: *total,
+            series,
+        })
+        .collect();
+    let color = args.color.enabled();
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
-        write_trend_json(&mut out, &trend)
-    } else {
-        write_trend_plain(&mut out, &trend, terminal_width(), args.color.enabled())
+    let written = match (args.json, args.file.is_some()) {
+        (true, false) => write_trend_json(&mut out, &trends[0]),
+        (true, true) => write_trends_json(&mut out, &trends),
+        (false, false) => write_trend_plain(&mut out, &trends[0], terminal_width(), color),
+        (false, true) => write_trend_table(&mut out, &trends, color),
     }
     .and_then(|()| out.flush());
     match written {
         Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
         other => other?,
     }
-    Ok(if tallies.total.passages > 0 {
+    Ok(if trends.iter().any(|trend| trend.total.passages > 0) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

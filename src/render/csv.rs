@@ -1,13 +1,32 @@
 //! CSV for spreadsheets (RFC 4180): records end in CRLF; a field holding a comma, a double
 //! quote, CR or LF is put in double quotes, its quotes doubled. Output is UTF-8, and a file
 //! starts with a byte-order mark so that Excel reads Chinese as UTF-8, not as the locale's
-//! code page. Any command's `--csv` writes [`BOM`], then a header and rows by [`write_record`].
+//! code page. Any command's `--csv` writes [`BOM`], then a header and rows by [`write_record`];
+//! `search --csv` by [`write_csv_header`] and [`write_csv_hits`].
 
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use crate::search::Hit;
+
 /// The UTF-8 byte-order mark, written once before the header.
 pub const BOM: &str = "\u{feff}";
+
+/// The columns of `search --csv`, in order (a `query` column goes first when several queries
+/// are run).
+pub const CSV_COLUMNS: &[&str] = &[
+    "path",
+    "line",
+    "title",
+    "year",
+    "kind",
+    "level",
+    "region",
+    "org",
+    "published",
+    "score",
+    "text",
+];
 
 /// Writes one record: `fields` quoted as needed, separated by commas, then CRLF.
 pub fn write_record<I, S>(out: &mut impl Write, fields: I) -> io::Result<()>
@@ -22,6 +41,41 @@ where
         out.write_all(quote(field.as_ref()).as_bytes())?;
     }
     out.write_all(b"\r\n")
+}
+
+/// Writes the byte-order mark and the header row of hits; `with_query` adds the `query`
+/// column.
+pub fn write_csv_header(out: &mut impl Write, with_query: bool) -> io::Result<()> {
+    out.write_all(BOM.as_bytes())?;
+    let query = with_query.then_some("query");
+    write_record(out, query.into_iter().chain(CSV_COLUMNS.iter().copied()))
+}
+
+/// Writes one row per hit; `query` fills the first column when given.
+pub fn write_csv_hits(
+    out: &mut impl Write,
+    query: Option<&str>,
+    hits: &[Hit],
+    display: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    for hit in hits {
+        let fields = [
+            display(&hit.path),
+            hit.line.to_string(),
+            hit.title.clone(),
+            hit.year.map(|year| year.to_string()).unwrap_or_default(),
+            hit.kind.clone(),
+            hit.level.clone(),
+            hit.region.clone().unwrap_or_default(),
+            hit.org.clone().unwrap_or_default(),
+            hit.published.map(|d| d.to_string()).unwrap_or_default(),
+            hit.score.to_string(),
+            hit.text.clone(),
+        ];
+        let query = query.map(str::to_string);
+        write_record(out, query.into_iter().chain(fields))?;
+    }
+    Ok(())
 }
 
 /// `field` as a CSV field: as is, or in double quotes with its quotes doubled when it holds a
@@ -64,5 +118,14 @@ mod tests {
     #[test]
     fn full_width_commas_need_no_quotes() {
         assert_eq!(quote("总结，计划"), "总结，计划");
+    }
+
+    #[test]
+    fn the_header_starts_with_a_byte_order_mark() {
+        let mut out = Vec::new();
+        write_csv_header(&mut out, false).expect("write to a vector");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.starts_with("\u{feff}path,line,title,"), "{text}");
+        assert!(text.ends_with("score,text\r\n"), "{text}");
     }
 }

@@ -10,10 +10,13 @@ use serde_json::{Map, Value};
 use std::io::{self, Write};
 
 use super::{mark, MARK_CLOSE, MARK_OPEN};
-use crate::search::SearchResults;
+use crate::search::{Hit, SearchResults};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
+    /// Only in `--json-lines`, where a line stands alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    query: Option<&'a str>,
     score: f32,
     path: String,
     line: u64,
@@ -52,38 +55,84 @@ pub fn write_json(
     results: &SearchResults,
     display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &json_results(query, results, display))
+        .map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `-f FILE --json`: the results of each query, one object each as [`write_json`] writes
+/// them, in one array.
+pub fn write_json_array(
+    out: &mut impl Write,
+    sets: &[(String, SearchResults)],
+    display: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    let objects: Vec<JsonResults> = sets
+        .iter()
+        .map(|(query, results)| json_results(query, results, display))
+        .collect();
+    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `--json-lines`: one hit per line, each with its `query`, written as it comes.
+pub fn write_json_lines(
+    out: &mut impl Write,
+    query: &str,
+    results: &SearchResults,
+    display: &dyn Fn(&str) -> String,
+) -> io::Result<()> {
+    for hit in &results.hits {
+        let mut line = json_hit(hit, display);
+        line.query = Some(query);
+        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn json_hit<'a>(hit: &'a Hit, display: &dyn Fn(&str) -> String) -> JsonHit<'a> {
+    JsonHit {
+        query: None,
+        score: hit.score,
+        path: display(&hit.path),
+        line: hit.line,
+        title: &hit.title,
+        year: hit.year,
+        heading: &hit.heading,
+        text: &hit.text,
+        snippet: mark(
+            &hit.snippet.text,
+            &hit.snippet.highlights,
+            MARK_OPEN,
+            MARK_CLOSE,
+        ),
+        file: &hit.path,
+        kind: &hit.kind,
+        level: &hit.level,
+        region: hit.region.as_deref(),
+        org: hit.org.as_deref(),
+        published: hit.published.map(|date| date.to_string()),
+        also: hit
+            .also
+            .iter()
+            .map(|other| JsonLocation {
+                path: display(&other.path),
+                line: other.line,
+            })
+            .collect(),
+    }
+}
+
+fn json_results<'a>(
+    query: &'a str,
+    results: &'a SearchResults,
+    display: &dyn Fn(&str) -> String,
+) -> JsonResults<'a> {
     let hits = results
         .hits
         .iter()
-        .map(|hit| JsonHit {
-            score: hit.score,
-            path: display(&hit.path),
-            line: hit.line,
-            title: &hit.title,
-            year: hit.year,
-            heading: &hit.heading,
-            text: &hit.text,
-            snippet: mark(
-                &hit.snippet.text,
-                &hit.snippet.highlights,
-                MARK_OPEN,
-                MARK_CLOSE,
-            ),
-            file: &hit.path,
-            kind: &hit.kind,
-            level: &hit.level,
-            region: hit.region.as_deref(),
-            org: hit.org.as_deref(),
-            published: hit.published.map(|date| date.to_string()),
-            also: hit
-                .also
-                .iter()
-                .map(|other| JsonLocation {
-                    path: display(&other.path),
-                    line: other.line,
-                })
-                .collect(),
-        })
+        .map(|hit| json_hit(hit, display))
         .collect();
     let mut facets = Map::new();
     for facet in &results.facets {
@@ -94,12 +143,10 @@ pub fn write_json(
             .collect();
         facets.insert(facet.facet.field_name().to_string(), Value::Object(counts));
     }
-    let object = JsonResults {
+    JsonResults {
         query,
         total_hits: results.total_hits,
         hits,
         facets,
-    };
-    serde_json::to_writer(&mut *out, &object).map_err(io::Error::other)?;
-    writeln!(out)
+    }
 }

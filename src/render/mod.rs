@@ -5,6 +5,7 @@
 
 mod chart;
 pub mod csv;
+mod files;
 mod json;
 mod plain;
 mod reports;
@@ -13,12 +14,14 @@ mod stats;
 mod trend;
 
 pub use chart::bar;
-pub use json::write_json;
+pub use csv::{write_csv_header, write_csv_hits, CSV_COLUMNS};
+pub use files::write_files;
+pub use json::{write_json, write_json_array, write_json_lines};
 pub use plain::write_plain;
 pub use reports::{write_reports_csv, write_reports_json, write_reports_plain};
 pub use show::{write_show_json, write_show_plain, Excerpt};
 pub use stats::{human_bytes, write_stats_json, write_stats_plain, IndexStats};
-pub use trend::{write_trend_json, write_trend_plain, Trend};
+pub use trend::{write_trend_json, write_trend_plain, write_trend_table, write_trends_json, Trend};
 
 use std::io::IsTerminal;
 use std::ops::Range;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 use super::chart::bar;
+use super::stats::display_width;
 use super::style::{paint, CYAN, DIM};
 use crate::search::{Tally, YearSeries};
 
@@ -139,7 +140,20 @@ struct JsonCounts {
 
 /// Writes the trend as one JSON object and a newline.
 pub fn write_trend_json(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
-    let object = JsonTrend {
+    serde_json::to_writer(&mut *out, &json_trend(trend)).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `trend -f FILE --json`: the trend of each query, as [`write_trend_json`] writes it, in one
+/// array.
+pub fn write_trends_json(out: &mut impl Write, trends: &[Trend]) -> io::Result<()> {
+    let objects: Vec<JsonTrend> = trends.iter().map(json_trend).collect();
+    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+fn json_trend<'a>(trend: &Trend<'a>) -> JsonTrend<'a> {
+    JsonTrend {
         query: trend.query,
         total_hits: trend.total.passages,
         total_reports: trend.total.reports,
@@ -157,7 +171,81 @@ pub fn write_trend_json(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
             hits: trend.series.unknown.passages,
             reports: trend.series.unknown.reports,
         },
+    }
+}
+
+/// `trend -f FILE`: one table, a row per year (from the first year any query matches to the
+/// last), a column of hits per query; `unknown` and the totals below.
+pub fn write_trend_table(out: &mut impl Write, trends: &[Trend], color: bool) -> io::Result<()> {
+    let mut years: Vec<u16> = trends
+        .iter()
+        .flat_map(|trend| trend.series.years.iter().map(|(year, _)| *year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let years: Vec<u16> = match (years.first(), years.last()) {
+        (Some(&first), Some(&last)) => (first..=last).collect(),
+        _ => Vec::new(),
     };
-    serde_json::to_writer(&mut *out, &object).map_err(io::Error::other)?;
-    writeln!(out)
+    let hits_in = |trend: &Trend, year: u16| {
+        trend
+            .series
+            .years
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(0, |(_, tally)| tally.passages)
+    };
+    let show_unknown = trends.iter().any(|t| t.series.unknown.passages > 0);
+    let label_width = if show_unknown { 7 } else { 5 };
+    let widths: Vec<usize> = trends
+        .iter()
+        .map(|trend| {
+            display_width(trend.query)
+                .max(digits(trend.total.passages))
+                .max(4)
+        })
+        .collect();
+    let cell = |text: &str, width: usize| {
+        let pad = width.saturating_sub(display_width(text));
+        format!("{}{text}", " ".repeat(pad))
+    };
+    let mut header = format!("{:<label_width$}", "year");
+    for (trend, width) in trends.iter().zip(&widths) {
+        header.push_str("  ");
+        header.push_str(&cell(trend.query, *width));
+    }
+    writeln!(out, "{}", paint(color, DIM, &header))?;
+    let row = |out: &mut dyn Write, label: &str, values: Vec<u64>| {
+        let mut line = format!("{label:<label_width$}");
+        for (value, width) in values.iter().zip(&widths) {
+            line.push_str("  ");
+            line.push_str(&cell(&value.to_string(), *width));
+        }
+        writeln!(out, "{line}")
+    };
+    for year in &years {
+        row(
+            out,
+            &year.to_string(),
+            trends.iter().map(|t| hits_in(t, *year)).collect(),
+        )?;
+    }
+    if show_unknown {
+        row(
+            out,
+            "unknown",
+            trends.iter().map(|t| t.series.unknown.passages).collect(),
+        )?;
+    }
+    writeln!(out)?;
+    row(
+        out,
+        "hits",
+        trends.iter().map(|t| t.total.passages).collect(),
+    )?;
+    row(
+        out,
+        "reports",
+        trends.iter().map(|t| t.total.reports).collect(),
+    )
 }

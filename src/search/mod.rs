@@ -5,26 +5,31 @@
 
 mod context;
 mod filters;
+mod near;
 mod parse;
+mod per_file;
 mod query;
 mod rank;
 mod reports;
 mod run;
 mod segment;
 mod snippet;
+mod sort;
 mod statistics;
 mod synonyms;
 mod tally;
 mod years;
 
 pub use context::{file_passages, passage_at, Passage};
-pub use filters::{FacetCounts, FacetName, Filters};
-pub use parse::{parse_query, Atom, ParseError, ParsedQuery};
-pub use query::{build_query, BuiltQuery, QueryError};
+pub use filters::{DateRange, DateRangeError, FacetCounts, FacetName, Filters};
+pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Scope};
+pub use per_file::hits_per_file;
+pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
 pub use reports::{list_reports, ReportSummary};
 pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
+pub use sort::{sort_hits, SortKey};
 pub use synonyms::synonyms_of;
 pub use tally::{tally_all, tally_query, FacetTally, Tallies, Tally, YearSeries};
 pub use years::{YearFilter, YearFilterError};

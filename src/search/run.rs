@@ -16,6 +16,7 @@ use super::query::{build_query, BuiltQuery, QueryError};
 use super::rank::{heading_line_factor, limit_per_report, proximity_factor, shingles, Reprints};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, Snippet};
+use super::sort::{sort_hits, SortKey};
 use super::statistics::LiveStatistics;
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
@@ -39,6 +40,9 @@ pub struct SearchRequest {
     pub exact: bool,
     /// The facets to count hits of.
     pub facets: Vec<FacetName>,
+    /// The order of the hits (relevance unless asked), reversed when `reverse`.
+    pub sort: SortKey,
+    pub reverse: bool,
 }
 
 /// Another place where a hit's passage stands, near-identical.
@@ -106,7 +110,11 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         &is_word,
     )?;
 
-    let candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
+    let mut candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
+    if !request.sort.is_relevance(request.reverse) {
+        // Another order than the best first: every match is a candidate.
+        candidates = searcher.search(&*built.query, &Count)?.max(1);
+    }
     let mut collectors = MultiCollector::new();
     // Equal scores are ordered by the passages' tie-break keys, not by where the index put them.
     let top_handle = collectors.add_collector(TopDocs::with_limit(candidates).order_by((
@@ -194,6 +202,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     let mut hits = limit_per_report(hits, request.per_report, |hit| {
         (hit.path.clone(), hit.report)
     });
+    sort_hits(&mut hits, request.sort, request.reverse);
     hits.truncate(request.limit);
     for hit in &mut hits {
         hit.snippet = snippet(&hit.text, &built.highlights);
