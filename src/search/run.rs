@@ -103,7 +103,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         &is_word,
     )?;
 
-    let candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
+    // Never more than the index holds: the collector allocates its size up front, and a
+    // limit of 2^64 - 1 is a valid number to type.
+    let passages = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let candidates = MIN_CANDIDATES
+        .max(request.limit.saturating_mul(10))
+        .min(passages.max(1));
     let mut collectors = MultiCollector::new();
     // Equal scores are ordered by the passages' tie-break keys, not by where the index put them.
     let top_handle = collectors.add_collector(TopDocs::with_limit(candidates).order_by((
