@@ -58,7 +58,10 @@ fn main() -> ExitCode {
         Command::Man(args) => cli::completions::run_man(args, Cli::command()),
     };
     outcome.unwrap_or_else(|err| {
-        eprintln!("baogao: error: {}", error_chain(&err));
+        eprintln!(
+            "baogao: error: {}",
+            baogao::render::terminal_safe(&error_chain(&err))
+        );
         ExitCode::from(2)
     })
 }
