@@ -41,13 +41,24 @@ fn index_unreadable(err: &anyhow::Error) -> bool {
         cause.is::<tantivy::TantivyError>()
             || matches!(
                 cause.downcast_ref::<OpenError>(),
-                Some(OpenError::Tantivy { .. } | OpenError::BadMeta { .. })
+                Some(
+                    OpenError::Tantivy { .. }
+                        | OpenError::BadMeta { .. }
+                        | OpenError::MetaMissing(_)
+                )
             )
     })
 }
 
-/// The innermost message of the error: tantivy's own words.
+/// What went wrong, in the fewest words: the open's own message, else the innermost cause
+/// (tantivy's words).
 fn crate_message(err: &anyhow::Error) -> String {
+    if let Some(open) = err
+        .chain()
+        .find_map(|cause| cause.downcast_ref::<OpenError>())
+    {
+        return open.to_string();
+    }
     err.chain()
         .last()
         .map_or_else(|| err.to_string(), |cause| cause.to_string())
