@@ -5,7 +5,7 @@ BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
-.PHONY: build index demo test bench lint docs clean
+.PHONY: build index demo test bench lint docs fuzz clean
 
 # Build the release binary.
 build:
@@ -38,6 +38,12 @@ bench:
 # command-line definition: $(TARGET)/docs (not committed).
 docs: build
 	$(BIN) completions --out $(TARGET)/docs && $(BIN) man --out $(TARGET)/docs
+
+# Fuzz the query parser, the decoder and the passage splitter for FUZZ_SECONDS each (not in CI;
+# needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain take its flags).
+FUZZ_SECONDS ?= 300
+fuzz:
+	for t in query_parser decoder passages; do RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -O $(FUZZ_FLAGS) -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; done
 
 # Formatting and lints, as the style guide asks.
 lint:

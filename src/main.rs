@@ -41,17 +41,32 @@ enum Command {
 
 fn main() -> ExitCode {
     let outcome = match Cli::parse_from(excluded_words_last(std::env::args_os())).command {
-        Command::Index(args) => cli::index::run(args),
-        Command::Search(args) => cli::search::run(args),
-        Command::Show(args) => cli::show::run(args),
-        Command::Trend(args) => cli::trend::run(args),
-        Command::Stats(args) => cli::stats::run(args),
-        Command::Reports(args) => cli::reports::run(args),
+        Command::Index(args) => {
+            cli::writing_index(&args.location.dir.clone(), || cli::index::run(args))
+        }
+        Command::Search(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::search::run(args))
+        }
+        Command::Show(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::show::run(args))
+        }
+        Command::Trend(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::trend::run(args))
+        }
+        Command::Stats(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::stats::run(args))
+        }
+        Command::Reports(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::reports::run(args))
+        }
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
         Command::Man(args) => cli::completions::run_man(args, Cli::command()),
     };
     outcome.unwrap_or_else(|err| {
-        eprintln!("baogao: error: {}", error_chain(&err));
+        eprintln!(
+            "baogao: error: {}",
+            baogao::render::terminal_safe(&error_chain(&err))
+        );
         ExitCode::from(2)
     })
 }

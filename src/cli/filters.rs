@@ -32,33 +32,99 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
-    /// The filters, with a message naming the option when a kind or level is unknown.
+    /// The filters, with a message naming the option when a value is unknown or empty. Every
+    /// filter follows one convention: names in any case (`PLAN`, `Province`, `UNKNOWN`), items
+    /// separated by commas, none of them empty.
     pub fn filters(&self) -> Result<Filters> {
-        let kinds = self
-            .kind
-            .iter()
-            .map(|kind| {
-                kind.trim()
-                    .parse::<Kind>()
-                    .map_err(|err| anyhow!("--kind: {err}"))
-            })
+        let kinds = items("--kind", &self.kind)?
+            .into_iter()
+            .map(|kind| kind.parse::<Kind>().map_err(|err| anyhow!("--kind: {err}")))
             .collect::<Result<Vec<_>>>()?;
-        let levels = self
-            .level
-            .iter()
+        let levels = items("--level", &self.level)?
+            .into_iter()
             .map(|level| {
                 level
-                    .trim()
                     .parse::<Level>()
                     .map_err(|err| anyhow!("--level: {err}"))
             })
             .collect::<Result<Vec<_>>>()?;
+        let regions = items("--region", &self.region)?
+            .into_iter()
+            .map(|region| {
+                if region.eq_ignore_ascii_case("unknown") {
+                    "unknown".to_string()
+                } else {
+                    region.to_string()
+                }
+            })
+            .collect();
         Ok(Filters {
             years: self.year,
             kinds,
             levels,
-            regions: self.region.clone(),
+            regions,
             published: self.published,
         })
+    }
+}
+
+/// The comma-separated items of `flag`, trimmed; an empty one (`plan,`, `''`, `,`) is an
+/// error rather than a filter that silently keeps nothing.
+fn items<'a>(flag: &str, values: &'a [String]) -> Result<Vec<&'a str>> {
+    values
+        .iter()
+        .map(|value| {
+            let value = value.trim();
+            if value.is_empty() {
+                let given = match values.join(",") {
+                    joined if joined.trim().is_empty() => format!("'{joined}'"),
+                    joined => joined,
+                };
+                Err(anyhow!(
+                    "{flag}: an empty item (`{flag} {given}`): give one or more values separated by commas"
+                ))
+            } else {
+                Ok(value)
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(kind: &[&str], level: &[&str], region: &[&str]) -> FilterArgs {
+        let owned = |values: &[&str]| values.iter().map(|v| v.to_string()).collect();
+        FilterArgs {
+            year: None,
+            kind: owned(kind),
+            level: owned(level),
+            region: owned(region),
+            exact: false,
+        }
+    }
+
+    #[test]
+    fn names_are_read_in_any_case() {
+        let filters = args(&["PLAN"], &["Province"], &["UNKNOWN"])
+            .filters()
+            .expect("valid filters");
+        assert_eq!(filters.kinds, [Kind::Plan]);
+        assert_eq!(filters.levels, [Level::Province]);
+        assert_eq!(filters.regions, ["unknown"]);
+    }
+
+    #[test]
+    fn an_empty_item_is_an_error_naming_the_flag() {
+        for (filters, flag) in [
+            (args(&["plan", ""], &[], &[]), "--kind"),
+            (args(&[], &[""], &[]), "--level"),
+            (args(&[], &[], &["北京市", ""]), "--region"),
+            (args(&[], &[], &["", ""]), "--region"),
+        ] {
+            let err = filters.filters().unwrap_err().to_string();
+            assert!(err.starts_with(flag) && err.contains("empty"), "{err}");
+        }
     }
 }

@@ -9,6 +9,7 @@ use super::progress::ProgressView;
 use super::{is_broken_pipe, IndexLocation};
 use crate::corpus::{count_by_kind, parse_size, ReadOptions, Skipped};
 use crate::index::{build_index, check_index, BuildError, BuildOptions, BuildSummary, Staleness};
+use crate::render::terminal_safe;
 
 /// The exit code of `--strict` when files were skipped (the index is still built): distinct
 /// from 1 (`--check`: stale) and 2 (the run failed and the previous index was kept).
@@ -103,13 +104,13 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
         }
     };
     for warning in &summary.warnings {
-        eprintln!("baogao: warning: {warning}");
+        eprintln!("baogao: warning: {}", terminal_safe(warning));
     }
     report_skipped(&mut summary.skipped);
-    print(&summary_line(
+    print(&[summary_line(
         &summary,
         &args.location.dir.display().to_string(),
-    ))?;
+    )])?;
     if args.strict && !summary.skipped.is_empty() {
         eprintln!(
             "baogao: error: {} files were skipped and --strict was given",
@@ -155,34 +156,36 @@ fn summary_line(summary: &BuildSummary, index: &str) -> String {
     line
 }
 
-/// What `--check` prints: one line, then the files that differ.
-fn check_report(staleness: &Staleness) -> String {
+/// What `--check` prints: one line, then the files that differ, one a line.
+fn check_report(staleness: &Staleness) -> Vec<String> {
     if let Some(reason) = &staleness.whole {
-        return format!("stale: {reason}");
+        return vec![format!("stale: {reason}")];
     }
     if staleness.is_fresh() {
-        return "up to date".to_string();
+        return vec!["up to date".to_string()];
     }
-    let mut out = format!(
+    let mut out = vec![format!(
         "stale: {} added, {} changed, {} removed",
         staleness.added.len(),
         staleness.changed.len(),
         staleness.removed.len()
-    );
+    )];
     for (mark, files) in [
         ("added", &staleness.added),
         ("changed", &staleness.changed),
         ("removed", &staleness.removed),
     ] {
         for file in files {
-            out.push_str(&format!("\n  {mark:<8}{file}"));
+            out.push(format!("  {mark:<8}{file}"));
         }
     }
     out
 }
 
-fn print(text: &str) -> Result<()> {
-    if let Err(err) = writeln!(std::io::stdout(), "{text}") {
+/// Prints lines for people, each made terminal-safe (file names may hold anything).
+fn print(lines: &[String]) -> Result<()> {
+    let text: Vec<_> = lines.iter().map(|line| terminal_safe(line)).collect();
+    if let Err(err) = writeln!(std::io::stdout(), "{}", text.join("\n")) {
         if !is_broken_pipe(&err) {
             return Err(err.into());
         }
@@ -198,11 +201,8 @@ fn report_skipped(skipped: &mut [Skipped]) {
     // Walk and read problems come in two batches: one list, in path order, reads better.
     skipped.sort_by(|a, b| a.path.cmp(&b.path));
     for skip in skipped.iter() {
-        eprintln!(
-            "baogao: warning: skipped `{}`: {}",
-            skip.path.display(),
-            skip.reason
-        );
+        let line = format!("skipped `{}`: {}", skip.path.display(), skip.reason);
+        eprintln!("baogao: warning: {}", terminal_safe(&line));
     }
     let counts: Vec<String> = count_by_kind(skipped)
         .into_iter()

@@ -3,6 +3,7 @@
 
 pub mod completions;
 pub mod filters;
+mod guarded;
 pub mod index;
 mod progress;
 pub mod reports;
@@ -14,6 +15,8 @@ pub mod trend;
 use std::path::PathBuf;
 
 use crate::index::DEFAULT_INDEX_DIR;
+
+pub use guarded::{reading_index, writing_index};
 
 /// Where the index is: `--index DIR`, else `$BAOGAO_INDEX`, else `.baogao-index` here.
 #[derive(Debug, Clone, clap::Args)]

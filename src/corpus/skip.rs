@@ -27,6 +27,9 @@ pub enum SkipKind {
     LinkLoop,
     /// A file name that is not valid UTF-8.
     BadName,
+    /// A FIFO, device or socket (or a link to one, such as `/dev/zero`): reading it would
+    /// block or never end.
+    NotAFile,
 }
 
 impl SkipKind {
@@ -35,7 +38,11 @@ impl SkipKind {
         // The labels that are nouns take a plural; the adjectives do not.
         let noun = matches!(
             self,
-            SkipKind::BadDocument | SkipKind::BrokenLink | SkipKind::LinkLoop | SkipKind::BadName
+            SkipKind::BadDocument
+                | SkipKind::BrokenLink
+                | SkipKind::LinkLoop
+                | SkipKind::BadName
+                | SkipKind::NotAFile
         );
         let label = self.label();
         if noun && count != 1 {
@@ -57,6 +64,7 @@ impl SkipKind {
             SkipKind::BrokenLink => "broken symlink",
             SkipKind::LinkLoop => "symlink loop",
             SkipKind::BadName => "non-UTF-8 name",
+            SkipKind::NotAFile => "special file",
         }
     }
 }

@@ -73,7 +73,21 @@ pub fn find_report_files(root: &Path, exclude: Option<&Path>) -> Result<Walk, Wa
                 continue;
             }
         };
+        if entry.file_type().is_dir() {
+            continue;
+        }
         if !entry.file_type().is_file() {
+            // A FIFO would block the read, a device never end it (`/dev/zero`): named and
+            // counted like any other skip, when it bears a report's name.
+            if Format::of(entry.path()).is_some() {
+                walk.skipped.push(Skipped {
+                    path: entry.path().to_path_buf(),
+                    kind: SkipKind::NotAFile,
+                    reason: special_file_reason(&entry),
+                });
+            } else {
+                walk.other_files += 1;
+            }
             continue;
         }
         let is_sidecar = entry
@@ -150,6 +164,38 @@ fn bad_name_reason(path: &Path) -> String {
         let _ = path;
         format!("its name is not valid Unicode: {advice}")
     }
+}
+
+/// Why a special file is not read: what it is, and where a link to it leads.
+fn special_file_reason(entry: &walkdir::DirEntry) -> String {
+    let file_type = entry.file_type();
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if file_type.is_char_device() {
+            "a character device"
+        } else if file_type.is_block_device() {
+            "a block device"
+        } else if file_type.is_socket() {
+            "a socket"
+        } else {
+            "a special file"
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = file_type;
+        "a special file"
+    };
+    let target = entry
+        .path_is_symlink()
+        .then(|| std::fs::read_link(entry.path()).ok())
+        .flatten()
+        .map(|target| format!(" (the symbolic link leads to `{}`)", target.display()))
+        .unwrap_or_default();
+    format!("it is {what}, not a regular file{target}")
 }
 
 /// The errno of "too many levels of symbolic links" (a link that leads to itself); std has

@@ -21,7 +21,10 @@ use super::lock::{IndexLock, LockError};
 use super::manifest::{compare, Change, FileRecord, FileState, Manifest, MANIFEST_FILE};
 use super::meta::{IndexMeta, META_FILE};
 use super::statistics::field_tokens;
-use super::swap::{ensure_replaceable, recover_leftovers, staging_dir, swap_in, RemoveOnDrop};
+use super::swap::{
+    ensure_replaceable, holds_tantivy_files, recover_leftovers, staging_dir, swap_in, RemoveOnDrop,
+};
+use super::verify::verify_index;
 use crate::corpus::{
     find_report_files, CorpusFile, Format, ReadOptions, SkipKind, Skipped, Walk, WalkError,
 };
@@ -66,6 +69,11 @@ pub enum BuildError {
     },
     #[error("`{0}` exists and is not a baogao index: refusing to replace it; pass another --index folder")]
     NotAnIndex(PathBuf),
+    #[error(
+        "`{0}` holds tantivy's files but no {META_FILE}: if it is a damaged baogao index, \
+         `baogao index --rebuild` replaces it; otherwise pass another --index folder"
+    )]
+    TantivyOnly(PathBuf),
     #[error("the corpus folder `{0}` disappeared while it was being indexed; the previous index is kept")]
     CorpusGone(PathBuf),
     #[error("{context}: {source}")]
@@ -174,7 +182,7 @@ pub fn build_index(
         .map_err(io_error(format!("resolving `{}`", index_dir.display())))?;
     let lock = IndexLock::acquire(&index_dir, options.wait)?;
     recover_leftovers(&index_dir)?;
-    ensure_replaceable(&index_dir)?;
+    ensure_replaceable(&index_dir, options.rebuild)?;
 
     let mut summary = BuildSummary {
         other_files: walk.other_files,
@@ -221,6 +229,9 @@ enum Plan {
 
 fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: bool) -> Plan {
     if !index_dir.join(META_FILE).exists() {
+        if index_dir.join(MANIFEST_FILE).exists() || holds_tantivy_files(index_dir) {
+            return Plan::Full(format!("the index was damaged ({META_FILE} is missing)"));
+        }
         return Plan::Full("new index".to_string());
     }
     if rebuild {
@@ -228,7 +239,11 @@ fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: boo
     }
     let meta = match IndexMeta::read(index_dir) {
         Ok(meta) => meta,
-        Err(err) => return Plan::Full(format!("{META_FILE} unreadable: {err}")),
+        Err(err) => {
+            return Plan::Full(format!(
+                "the index was damaged ({META_FILE} unreadable: {err})"
+            ))
+        }
     };
     if meta.schema_fingerprint != schema.fingerprint {
         return Plan::Full(format!(
@@ -243,9 +258,16 @@ fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: boo
         ));
     }
     match Manifest::read(index_dir) {
-        Ok(manifest) if manifest.schema_fingerprint == schema.fingerprint => Plan::Update(manifest),
+        Ok(manifest) if manifest.schema_fingerprint == schema.fingerprint => {
+            match verify_index(index_dir, Some(meta.passages)) {
+                Ok(()) => Plan::Update(manifest),
+                Err(damage) => Plan::Full(format!("the index was damaged ({damage})")),
+            }
+        }
         Ok(_) => Plan::Full(format!("{MANIFEST_FILE} is of another schema")),
-        Err(err) => Plan::Full(format!("{MANIFEST_FILE} unreadable: {err}")),
+        Err(err) => Plan::Full(format!(
+            "the index was damaged ({MANIFEST_FILE} unreadable: {err})"
+        )),
     }
 }
 

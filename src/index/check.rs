@@ -7,6 +7,8 @@ use std::path::Path;
 use super::build::{io_error, BuildError};
 use super::manifest::{compare, Change, Manifest, MANIFEST_FILE};
 use super::meta::{IndexMeta, META_FILE};
+use super::swap::holds_tantivy_files;
+use super::verify::verify_index;
 use crate::corpus::find_report_files;
 use crate::schema::IndexSchema;
 
@@ -38,13 +40,21 @@ pub fn check_index(corpus: &Path, index_dir: &Path) -> Result<Staleness, BuildEr
         whole: Some(reason),
         ..Staleness::default()
     };
+    let damaged = |what: String| {
+        whole(format!(
+            "the index is damaged ({what}); `baogao index` rebuilds it"
+        ))
+    };
     if !index_dir.join(META_FILE).exists() {
+        if index_dir.join(MANIFEST_FILE).exists() || holds_tantivy_files(index_dir) {
+            return Ok(damaged(format!("{META_FILE} is missing")));
+        }
         return Ok(whole(format!("no index at `{}`", index_dir.display())));
     }
-    let meta = IndexMeta::read(index_dir).map_err(io_error(format!(
-        "reading `{}`",
-        index_dir.join(META_FILE).display()
-    )))?;
+    let meta = match IndexMeta::read(index_dir) {
+        Ok(meta) => meta,
+        Err(err) => return Ok(damaged(format!("{META_FILE} unreadable: {err}"))),
+    };
     if meta.schema_fingerprint != schema.fingerprint {
         return Ok(whole(format!(
             "built with another schema (fingerprint {}, this baogao uses {})",
@@ -62,8 +72,11 @@ pub fn check_index(corpus: &Path, index_dir: &Path) -> Result<Staleness, BuildEr
     }
     let manifest = match Manifest::read(index_dir) {
         Ok(manifest) => manifest,
-        Err(err) => return Ok(whole(format!("{MANIFEST_FILE} unreadable: {err}"))),
+        Err(err) => return Ok(damaged(format!("{MANIFEST_FILE} unreadable: {err}"))),
     };
+    if let Err(damage) = verify_index(index_dir, Some(meta.passages)) {
+        return Ok(damaged(damage.to_string()));
+    }
     let mut staleness = Staleness::default();
     for file in &walk.files {
         let change = compare(&file.path, manifest.files.get(&file.relative))

@@ -9,6 +9,7 @@ mod meta;
 mod open;
 mod statistics;
 mod swap;
+mod verify;
 
 pub use build::{build_index, BuildError, BuildOptions, BuildSummary, Progress};
 pub use check::{check_index, Staleness};
@@ -16,6 +17,7 @@ pub use lock::{lock_path, IndexLock, LockError};
 pub use manifest::{Manifest, MANIFEST_FILE};
 pub use meta::{IndexMeta, META_FILE};
 pub use open::{open_index, OpenError, OpenIndex};
+pub use verify::{verify_index, Damage};
 
 /// The index folder used when neither `--index` nor `$BAOGAO_INDEX` names one.
 pub const DEFAULT_INDEX_DIR: &str = ".baogao-index";

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 use tantivy::{Index, IndexReader, ReloadPolicy};
 use thiserror::Error;
 
+use super::manifest::MANIFEST_FILE;
 use super::meta::{IndexMeta, META_FILE};
-use super::swap::moved_aside;
+use super::swap::{holds_tantivy_files, moved_aside};
 use crate::schema::{IndexSchema, SchemaError};
 use crate::tokenize;
 
@@ -15,7 +16,10 @@ use crate::tokenize;
 pub enum OpenError {
     #[error("no index at `{0}`: build one with `baogao index CORPUS_DIR` (or pass --index DIR)")]
     Missing(PathBuf),
-    #[error("`{dir}` is not a usable baogao index ({META_FILE}: {source}); rebuild it with `baogao index`")]
+    /// Shown as "the index at X is damaged (…): run `baogao index --rebuild`" by the commands.
+    #[error("`{META_FILE}` is missing")]
+    MetaMissing(PathBuf),
+    #[error("`{META_FILE}` is unreadable ({source})")]
     BadMeta {
         dir: PathBuf,
         source: std::io::Error,
@@ -31,7 +35,7 @@ pub enum OpenError {
     },
     #[error(transparent)]
     Schema(#[from] SchemaError),
-    #[error("cannot open the index at `{dir}`: {source}")]
+    #[error("tantivy cannot open it ({source})")]
     Tantivy {
         dir: PathBuf,
         source: tantivy::TantivyError,
@@ -80,6 +84,11 @@ const OPEN_RETRIES: usize = 10;
 
 fn open_once(dir: &Path) -> Result<OpenIndex, OpenError> {
     if !dir.join(META_FILE).exists() {
+        // A folder of tantivy's files or baogao's manifest is an index that lost its
+        // `baogao.json`, not a missing one.
+        if dir.join(MANIFEST_FILE).exists() || holds_tantivy_files(dir) {
+            return Err(OpenError::MetaMissing(dir.to_path_buf()));
+        }
         return Err(OpenError::Missing(dir.to_path_buf()));
     }
     let meta = IndexMeta::read(dir).map_err(|source| OpenError::BadMeta {

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::build::{io_error, BuildError};
+use super::manifest::MANIFEST_FILE;
 use super::meta::META_FILE;
 
 /// Where this process stages a full build of `index_dir`.
@@ -71,10 +72,23 @@ pub fn recover_leftovers(index_dir: &Path) -> Result<(), BuildError> {
     Ok(())
 }
 
-/// Refuses to replace a folder that holds something other than a baogao index.
-pub fn ensure_replaceable(index_dir: &Path) -> Result<(), BuildError> {
-    if !index_dir.exists() || index_dir.join(META_FILE).exists() {
+/// Refuses to replace a folder that holds something other than a baogao index. A folder
+/// with baogao's manifest is ours, `baogao.json` lost or not; one with only tantivy's files
+/// (`meta.json`, `.managed.json`) may be another program's index, and is replaced on
+/// `--rebuild` only.
+pub fn ensure_replaceable(index_dir: &Path, rebuild: bool) -> Result<(), BuildError> {
+    if !index_dir.exists()
+        || index_dir.join(META_FILE).exists()
+        || index_dir.join(MANIFEST_FILE).exists()
+    {
         return Ok(());
+    }
+    if holds_tantivy_files(index_dir) {
+        return if rebuild {
+            Ok(())
+        } else {
+            Err(BuildError::TantivyOnly(index_dir.to_path_buf()))
+        };
     }
     let empty = std::fs::read_dir(index_dir)
         .map(|mut entries| entries.next().is_none())
@@ -84,6 +98,13 @@ pub fn ensure_replaceable(index_dir: &Path) -> Result<(), BuildError> {
     } else {
         Err(BuildError::NotAnIndex(index_dir.to_path_buf()))
     }
+}
+
+/// Whether `dir` holds tantivy's own files.
+pub fn holds_tantivy_files(dir: &Path) -> bool {
+    ["meta.json", ".managed.json"]
+        .iter()
+        .any(|name| dir.join(name).exists())
 }
 
 /// Moves the finished index into place: old → aside, new → index_dir, old removed.

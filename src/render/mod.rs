@@ -5,6 +5,7 @@
 
 mod chart;
 pub mod csv;
+mod escape;
 mod files;
 mod json;
 mod plain;
@@ -15,6 +16,7 @@ mod trend;
 
 pub use chart::bar;
 pub use csv::{write_csv_header, write_csv_hits, CSV_COLUMNS};
+pub use escape::terminal_safe;
 pub use files::write_files;
 pub use json::{write_json, write_json_array, write_json_lines};
 pub use plain::write_plain;
@@ -23,6 +25,7 @@ pub use show::{write_show_json, write_show_plain, Excerpt};
 pub use stats::{human_bytes, write_stats_json, write_stats_plain, IndexStats};
 pub use trend::{write_trend_json, write_trend_plain, write_trend_table, write_trends_json, Trend};
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::ops::Range;
 use std::path::Path;
@@ -69,12 +72,13 @@ pub(crate) mod style {
     pub const DIM: &str = "\x1b[2m";
     pub const RESET: &str = "\x1b[0m";
 
-    /// `text` in `code` when `color`, else as is.
+    /// `text` in `code` when `color`, else as is; terminal-safe either way.
     pub fn paint(color: bool, code: &str, text: &str) -> String {
+        let text = super::terminal_safe(text);
         if color {
             format!("{code}{text}{RESET}")
         } else {
-            text.to_string()
+            text.into_owned()
         }
     }
 }
@@ -86,6 +90,26 @@ pub const MARK_CLOSE: &str = "»";
 /// `text` with the byte ranges `highlights` wrapped in `open`/`close`; overlapping ranges
 /// (jieba's search mode yields 卫生 and 卫生院 at one place) are merged first.
 pub fn mark(text: &str, highlights: &[Range<usize>], open: &str, close: &str) -> String {
+    mark_with(text, highlights, open, close, Cow::Borrowed)
+}
+
+/// [`mark`] for a terminal: the text between the marks made [`terminal_safe`].
+pub fn mark_terminal_safe(
+    text: &str,
+    highlights: &[Range<usize>],
+    open: &str,
+    close: &str,
+) -> String {
+    mark_with(text, highlights, open, close, terminal_safe)
+}
+
+fn mark_with<'t>(
+    text: &'t str,
+    highlights: &[Range<usize>],
+    open: &str,
+    close: &str,
+    piece: impl Fn(&'t str) -> Cow<'t, str>,
+) -> String {
     let mut ranges: Vec<Range<usize>> = highlights
         .iter()
         .filter(|r| {
@@ -107,13 +131,13 @@ pub fn mark(text: &str, highlights: &[Range<usize>], open: &str, close: &str) ->
     let mut out = String::with_capacity(text.len() + merged.len() * (open.len() + close.len()));
     let mut at = 0;
     for range in merged {
-        out.push_str(&text[at..range.start]);
+        out.push_str(&piece(&text[at..range.start]));
         out.push_str(open);
-        out.push_str(&text[range.clone()]);
+        out.push_str(&piece(&text[range.clone()]));
         out.push_str(close);
         at = range.end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&piece(&text[at..]));
     out
 }
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::style::{BOLD_RED, DIM, GREEN, MAGENTA, RESET};
-use super::{mark, MARK_CLOSE, MARK_OPEN};
+use super::{mark_terminal_safe, MARK_CLOSE, MARK_OPEN};
 use crate::search::SearchResults;
 
 /// Writes hits and the facet summary; `display` turns a corpus-relative path into the path shown.
@@ -37,10 +37,12 @@ pub fn write_plain(
         } else {
             (MARK_OPEN, MARK_CLOSE)
         };
-        let body = mark(&hit.snippet.text, &hit.snippet.highlights, open, close);
+        // Line breaks become spaces (one byte for one: the highlights stay in place).
+        let flat = hit.snippet.text.replace(['\n', '\r'], " ");
+        let body = mark_terminal_safe(&flat, &hit.snippet.highlights, open, close);
         let before = if hit.snippet.cut_before { "…" } else { "" };
         let after = if hit.snippet.cut_after { "…" } else { "" };
-        writeln!(out, "  {before}{}{after}", body.replace(['\n', '\r'], " "))?;
+        writeln!(out, "  {before}{body}{after}")?;
         for other in &hit.also {
             writeln!(
                 out,

@@ -82,7 +82,12 @@ pub fn write_show_plain(out: &mut impl Write, excerpt: &Excerpt, color: bool) ->
                 paint(color, BOLD, &text)
             )?;
         } else {
-            writeln!(out, "  {}  {text}", paint(color, DIM, &line))?;
+            writeln!(
+                out,
+                "  {}  {}",
+                paint(color, DIM, &line),
+                super::terminal_safe(&text)
+            )?;
         }
         previous = Some(passage);
     }

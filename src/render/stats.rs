@@ -59,8 +59,9 @@ pub fn write_stats_plain(out: &mut impl Write, stats: &IndexStats, color: bool) 
     for (label, value) in lines {
         writeln!(
             out,
-            "{}  {value}",
-            paint(color, BOLD, &format!("{label:<6}"))
+            "{}  {}",
+            paint(color, BOLD, &format!("{label:<6}")),
+            super::terminal_safe(&value)
         )?;
     }
     for facet in stats.facets {

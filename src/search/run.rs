@@ -110,7 +110,12 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         &is_word,
     )?;
 
-    let mut candidates = MIN_CANDIDATES.max(request.limit.saturating_mul(10));
+    // Never more than the index holds: the collector allocates its size up front, and a
+    // limit of 2^64 - 1 is a valid number to type.
+    let passages = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
+    let mut candidates = MIN_CANDIDATES
+        .max(request.limit.saturating_mul(10))
+        .min(passages.max(1));
     if !request.sort.is_relevance(request.reverse) {
         // Another order than the best first: every match is a candidate.
         candidates = searcher.search(&*built.query, &Count)?.max(1);

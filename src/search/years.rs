@@ -35,6 +35,10 @@ impl FromStr for YearFilter {
             if part.is_empty() {
                 return Ok(None);
             }
+            // u16's parser takes `+2024`; a year is four digits, nothing else.
+            if !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
             match part.parse::<u16>() {
                 Ok(year) if (1000..=9999).contains(&year) => Ok(Some(year)),
                 _ => Err(bad()),
@@ -65,6 +69,17 @@ impl FromStr for YearFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sign_or_space_inside_is_no_year() {
+        for text in ["+2024", "-2024", "+2019..2021", "2019..+2021", "20 24"] {
+            assert!(text.parse::<YearFilter>().is_err(), "{text}");
+        }
+        assert_eq!(
+            "UNKNOWN".parse::<YearFilter>().ok(),
+            Some(YearFilter::Unknown)
+        );
+    }
 
     #[test]
     fn parses_years_ranges_and_unknown() {

@@ -1,0 +1,326 @@
+//! A damaged index is never a panic and never "up to date": each kind of index file is
+//! truncated, garbled (16 bytes flipped in the middle, or its first 16) and deleted in turn;
+//! search, show and stats exit 0, 1 or 2 without a panic, and when they fail they name the
+//! damage and the way out; `index --check` exits 1 naming the damage; `index` rebuilds it,
+//! and the repaired index answers like a fresh build.
+
+mod common;
+
+use common::{baogao, corpus_dir, stderr_of, stdout_of, Indexed};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// One pristine index of `corpus/`, and what it answers, for every test to copy.
+struct Pristine {
+    index: Indexed,
+    answers: Vec<String>,
+}
+
+/// Queries whose answers read every kind of file: terms, postings, positions (a phrase),
+/// field norms, the store (the hits' text) and fast fields (facets, the tie-break).
+const QUERIES: [&[&str]; 2] = [
+    &["发展", "-n", "20", "--facet", "year,kind,level,region"],
+    &[
+        "\"高质量发展\"",
+        "-n",
+        "5",
+        "--facet",
+        "year,kind,level,region",
+    ],
+];
+
+fn pristine() -> &'static Pristine {
+    static PRISTINE: OnceLock<Pristine> = OnceLock::new();
+    PRISTINE.get_or_init(|| {
+        let index = Indexed::corpus();
+        let answers = QUERIES
+            .iter()
+            .map(|query| answer(index.dir.path(), query))
+            .collect();
+        Pristine { index, answers }
+    })
+}
+
+/// `search QUERY --json` on the index in `dir`: its stdout, after checking it succeeded.
+fn answer(dir: &Path, query: &[&str]) -> String {
+    let assert = baogao()
+        .arg("search")
+        .args(query)
+        .arg("--json")
+        .arg("--index")
+        .arg(dir)
+        .assert()
+        .success();
+    stdout_of(&assert)
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Damage {
+    Truncate,
+    FlipMiddle,
+    FlipStart,
+    Delete,
+}
+
+const DAMAGES: [Damage; 4] = [
+    Damage::Truncate,
+    Damage::FlipMiddle,
+    Damage::FlipStart,
+    Damage::Delete,
+];
+
+fn damage(file: &Path, how: Damage) {
+    let mut bytes = std::fs::read(file).expect("read an index file");
+    match how {
+        Damage::Truncate => bytes.truncate(bytes.len() / 2),
+        Damage::FlipMiddle => {
+            let middle = bytes.len() / 2;
+            let end = (middle + 16).min(bytes.len());
+            bytes[middle..end].iter_mut().for_each(|b| *b ^= 0xff);
+        }
+        Damage::FlipStart => {
+            let end = bytes.len().min(16);
+            bytes[..end].iter_mut().for_each(|b| *b ^= 0xff);
+        }
+        Damage::Delete => {
+            std::fs::remove_file(file).expect("delete an index file");
+            return;
+        }
+    }
+    std::fs::write(file, bytes).expect("write an index file");
+}
+
+/// A copy of the pristine index, in a new temporary folder.
+fn copy_of_pristine() -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(pristine().index.dir.path()).expect("list the index") {
+        let path = entry.expect("index entry").path();
+        if path.is_file() {
+            let name = path.file_name().expect("a file name");
+            std::fs::copy(&path, copy.path().join(name)).expect("copy an index file");
+        }
+    }
+    copy
+}
+
+/// The first file of the index whose name ends with `suffix`.
+fn file_ending(dir: &Path, suffix: &str) -> PathBuf {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list the index")
+        .map(|entry| entry.expect("index entry").path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.ends_with(suffix))
+        })
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("the index holds a `{suffix}` file"))
+}
+
+/// Damages the file ending in `suffix` each way in turn and checks every promise.
+fn check_each_damage_of(suffix: &str) {
+    for how in DAMAGES {
+        let copy = copy_of_pristine();
+        let dir = copy.path();
+        let file = file_ending(dir, suffix);
+        let name = file
+            .file_name()
+            .and_then(|name| name.to_str())
+            .expect("a UTF-8 name")
+            .to_string();
+        damage(&file, how);
+        let case = format!("{name} {how:?}");
+
+        let mut reads: Vec<Vec<&str>> = QUERIES
+            .iter()
+            .map(|query| [&["search"], *query, &["--json"]].concat())
+            .collect();
+        reads.push(vec!["show", "corpus/001_d67ff23fbbb9576f.txt:18"]);
+        reads.push(vec!["stats"]);
+        reads.push(vec!["trend", "医共体"]);
+        for args in reads {
+            let output = baogao()
+                .args(&args)
+                .arg("--index")
+                .arg(dir)
+                .output()
+                .expect("run baogao");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let code = output.status.code();
+            assert!(
+                matches!(code, Some(0..=2)),
+                "{case}: {args:?} exited {code:?}: {stderr}"
+            );
+            assert!(!stderr.contains("panicked"), "{case}: {args:?}: {stderr}");
+            if code == Some(2) {
+                assert!(
+                    stderr.contains("is damaged (")
+                        && stderr.contains("run `baogao index --rebuild`")
+                        && stderr.lines().count() == 1,
+                    "{case}: {args:?} should name the damage and the way out: {stderr}"
+                );
+            }
+        }
+
+        let check = baogao()
+            .args(["index", "--check"])
+            .arg(corpus_dir())
+            .arg("--index")
+            .arg(dir)
+            .assert()
+            .code(1);
+        let said = stdout_of(&check);
+        assert!(
+            said.contains("damaged") && said.contains(&name),
+            "{case}: --check should name the damage: {said}"
+        );
+
+        let repair = baogao()
+            .arg("index")
+            .arg(corpus_dir())
+            .arg("--index")
+            .arg(dir)
+            .assert()
+            .success();
+        let said = stdout_of(&repair);
+        assert!(
+            said.contains("the index was damaged") && said.contains(&name),
+            "{case}: index should say why it rebuilt: {said}"
+        );
+        baogao()
+            .args(["index", "--check"])
+            .arg(corpus_dir())
+            .arg("--index")
+            .arg(dir)
+            .assert()
+            .success();
+        for (query, expected) in QUERIES.iter().zip(&pristine().answers) {
+            assert_eq!(
+                &answer(dir, query),
+                expected,
+                "{case}: the repaired index answers {query:?} like a fresh build"
+            );
+        }
+    }
+}
+
+#[test]
+fn damaged_meta_json_is_reported_and_repaired() {
+    check_each_damage_of("meta.json");
+}
+
+#[test]
+fn damaged_managed_json_is_reported_and_repaired() {
+    check_each_damage_of(".managed.json");
+}
+
+#[test]
+fn damaged_fast_fields_are_reported_and_repaired() {
+    check_each_damage_of(".fast");
+}
+
+#[test]
+fn damaged_field_norms_are_reported_and_repaired() {
+    check_each_damage_of(".fieldnorm");
+}
+
+#[test]
+fn damaged_postings_are_reported_and_repaired() {
+    check_each_damage_of(".idx");
+}
+
+#[test]
+fn damaged_positions_are_reported_and_repaired() {
+    check_each_damage_of(".pos");
+}
+
+#[test]
+fn damaged_store_is_reported_and_repaired() {
+    check_each_damage_of(".store");
+}
+
+#[test]
+fn damaged_term_dictionary_is_reported_and_repaired() {
+    check_each_damage_of(".term");
+}
+
+#[test]
+fn damaged_baogao_json_is_reported_and_repaired() {
+    check_each_damage_of("baogao.json");
+}
+
+#[test]
+fn damaged_manifest_is_reported_and_repaired() {
+    check_each_damage_of("baogao-files.json");
+}
+
+#[test]
+fn a_garbled_store_is_reported_by_search_not_a_panic() {
+    // The case of the issue: 16 bytes flipped in the middle of a `.store` made tantivy panic
+    // in store/reader.rs when a search read the hits.
+    let copy = copy_of_pristine();
+    let store = file_ending(copy.path(), ".store");
+    damage(&store, Damage::FlipMiddle);
+    let name = store
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("name")
+        .to_string();
+    let failed = baogao()
+        .args(["search", "发展", "--json", "-n", "20", "--index"])
+        .arg(copy.path())
+        .assert()
+        .code(2);
+    let stderr = stderr_of(&failed);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "baogao: error: the index at `{}` is damaged (`{name}` fails its checksum): run `baogao index --rebuild`",
+            copy.path().display()
+        )
+    );
+    assert!(stdout_of(&failed).is_empty());
+}
+
+#[test]
+fn rebuild_repairs_a_folder_of_tantivy_files_without_baogao_files() {
+    let copy = copy_of_pristine();
+    std::fs::remove_file(copy.path().join("baogao.json")).expect("remove baogao.json");
+    std::fs::remove_file(copy.path().join("baogao-files.json")).expect("remove the manifest");
+    // Without baogao's own files it might be another program's tantivy index: only
+    // --rebuild replaces it, and the refusal says so.
+    let refused = baogao()
+        .arg("index")
+        .arg(corpus_dir())
+        .arg("--index")
+        .arg(copy.path())
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&refused).contains("`baogao index --rebuild` replaces it"),
+        "{}",
+        stderr_of(&refused)
+    );
+    let searched = baogao()
+        .args(["search", "发展", "--index"])
+        .arg(copy.path())
+        .assert()
+        .code(2);
+    assert!(
+        stderr_of(&searched).contains("is damaged (`baogao.json` is missing)"),
+        "{}",
+        stderr_of(&searched)
+    );
+    baogao()
+        .args(["index", "--rebuild"])
+        .arg(corpus_dir())
+        .arg("--index")
+        .arg(copy.path())
+        .assert()
+        .success();
+    assert_eq!(answer(copy.path(), QUERIES[0]), pristine().answers[0]);
+}
