@@ -70,7 +70,11 @@ fn check(command: &str, query: &str) -> Result<(), TestCaseError> {
             stderr.starts_with("baogao: error: ") && stderr.lines().count() == 1,
             "{command} {query:?}: {stderr:?}"
         );
-        prop_assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'));
+        prop_assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{202e}'),
+            "raw control characters in {:?}",
+            stderr
+        );
     } else {
         let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&output.stdout);
         prop_assert!(
