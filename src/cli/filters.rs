@@ -102,6 +102,7 @@ mod tests {
             level: owned(level),
             region: owned(region),
             exact: false,
+            published: None,
         }
     }
 
