@@ -102,8 +102,10 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             break;
         }
         if several && !args.json && !args.csv && !args.json_lines {
-            let header = format!("{}# {query}", if i > 0 { "\n" } else { "" });
-            written = writeln!(out, "{}", paint(color, BOLD, &header));
+            // The query is escaped for the terminal; the blank line between sets is not.
+            let gap = if i > 0 { "\n" } else { "" };
+            let header = format!("# {query}");
+            written = writeln!(out, "{gap}{}", paint(color, BOLD, &header));
             if written.is_err() {
                 break;
             }
