@@ -8,7 +8,7 @@ use super::build::{tantivy_error, BuildError};
 use super::manifest::{hash_bytes, sidecar_record, FileRecord, FileState};
 use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
 use crate::dates::to_datetime;
-use crate::report::{load_overrides, parse_file, Report};
+use crate::report::{load_overrides, parse_document, Report};
 use crate::schema::Fields;
 use crate::text::fold;
 
@@ -74,7 +74,8 @@ pub fn index_file(
         warnings.push(format!("override ignored: {err}"));
         None
     });
-    let mut parsed = parse_file(source.text(), file_name(&file.relative));
+    let declared = source.extracted.title.as_deref();
+    let mut parsed = parse_document(source.text(), file_name(&file.relative), declared);
     if parsed.reports.is_empty() {
         // Nothing but chrome: say so, rather than count a file that holds no passage.
         let lines = parsed.boilerplate_lines;
