@@ -167,33 +167,14 @@ fn starts_in(postings: &mut WordPostings, doc: DocId, buffer: &mut Vec<u32>) -> 
 /// The shortest stretch (first start to last end) holding an occurrence of every word;
 /// `occurrences` are (start, end, word) sorted by start.
 fn smallest_span(occurrences: &[(u32, u32, usize)], words: usize) -> Option<u32> {
-    let mut counts = vec![0usize; words];
-    let mut covered = 0;
-    let mut best: Option<u32> = None;
-    let mut left = 0;
-    for right in 0..occurrences.len() {
-        let word = occurrences[right].2;
-        counts[word] += 1;
-        if counts[word] == 1 {
-            covered += 1;
-        }
-        while covered == words {
-            let end = occurrences[left..=right]
-                .iter()
-                .map(|o| o.1)
-                .max()
-                .unwrap_or(0);
-            let span = end - occurrences[left].0;
-            best = Some(best.map_or(span, |b| b.min(span)));
-            let leaving = occurrences[left].2;
-            counts[leaving] -= 1;
-            if counts[leaving] == 0 {
-                covered -= 1;
-            }
-            left += 1;
-        }
-    }
-    best
+    let wide: Vec<(usize, usize, usize)> = occurrences
+        .iter()
+        .map(|&(start, end, word)| (start as usize, end as usize, word))
+        .collect();
+    let span = super::rank::smallest_window(&wide, words, |window| {
+        window.iter().map(|o| o.1).max().unwrap_or(0) - window[0].0
+    })?;
+    u32::try_from(span).ok()
 }
 
 #[cfg(test)]

@@ -62,6 +62,20 @@ pub fn proximity_factor(text: &str, groups: &[Vec<String>]) -> f32 {
 /// The shortest stretch (in characters, gaps between the matches) holding an occurrence of
 /// every group; `occurrences` are (start, end, group) sorted by start.
 fn smallest_span(occurrences: &[(usize, usize, usize)], groups: usize) -> Option<usize> {
+    smallest_window(occurrences, groups, |window| {
+        let end = window.iter().map(|o| o.1).max().unwrap_or(0);
+        let matched: usize = window.iter().map(|o| o.1 - o.0).sum();
+        (end - window[0].0).saturating_sub(matched)
+    })
+}
+
+/// The smallest `measure` of a window of `occurrences` ((start, end, group), sorted by start)
+/// holding an occurrence of each of `groups` groups: a sliding window, linear in windows.
+pub(super) fn smallest_window(
+    occurrences: &[(usize, usize, usize)],
+    groups: usize,
+    measure: impl Fn(&[(usize, usize, usize)]) -> usize,
+) -> Option<usize> {
     let mut counts = vec![0usize; groups];
     let mut covered = 0;
     let mut best: Option<usize> = None;
@@ -73,13 +87,7 @@ fn smallest_span(occurrences: &[(usize, usize, usize)], groups: usize) -> Option
             covered += 1;
         }
         while covered == groups {
-            let end = occurrences[left..=right]
-                .iter()
-                .map(|o| o.1)
-                .max()
-                .unwrap_or(0);
-            let matched: usize = occurrences[left..=right].iter().map(|o| o.1 - o.0).sum();
-            let span = (end - occurrences[left].0).saturating_sub(matched);
+            let span = measure(&occurrences[left..=right]);
             best = Some(best.map_or(span, |b| b.min(span)));
             let leaving = occurrences[left].2;
             counts[leaving] -= 1;
