@@ -41,9 +41,15 @@ docs: build
 
 # Fuzz the query parser, the decoder and the passage splitter for FUZZ_SECONDS each (not in CI;
 # needs `cargo install cargo-fuzz`; RUSTC_BOOTSTRAP lets the stable toolchain take its flags).
+# Each starts from seeds: the README's example queries, the bundled and gathered reports.
 FUZZ_SECONDS ?= 300
-fuzz:
-	for t in query_parser decoder passages; do RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $$t -O $(FUZZ_FLAGS) -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 || exit 1; done
+FUZZ_SEEDS_query_parser := fuzz/seeds/queries
+FUZZ_SEEDS_decoder := corpus tests/fixtures/gathered
+FUZZ_SEEDS_passages := corpus tests/fixtures/gathered
+fuzz: fuzz-query_parser fuzz-decoder fuzz-passages
+fuzz-%:
+	mkdir -p fuzz/corpus/$*
+	RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $* -O $(FUZZ_FLAGS) fuzz/corpus/$* $(FUZZ_SEEDS_$*) -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096
 
 # Formatting and lints, as the style guide asks.
 lint:

@@ -3,6 +3,19 @@
 //! whose header lies). [`catch_quietly`] turns such a panic into a value the caller reports,
 //! with no `thread 'main' panicked at …` on stderr.
 
+#[cfg(unix)]
+mod abort;
+
+#[cfg(unix)]
+pub use abort::report_aborts_reading;
+
+/// Where an abort could be turned into a report (see `abort.rs`): not on this platform.
+#[cfg(not(unix))]
+pub fn report_aborts_reading(_dir: &std::path::Path) {}
+
+/// The hidden subcommand that reports an abort while reading an index.
+pub const AFTER_ABORT: &str = "after-abort";
+
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Once;

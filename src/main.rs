@@ -37,6 +37,15 @@ enum Command {
     /// Print the man page
     #[command(hide = true)]
     Man(cli::completions::ManArgs),
+    /// Say why a command reading the index aborted (run by that command, in its place)
+    #[command(hide = true, name = baogao::guard::AFTER_ABORT)]
+    AfterAbort(AfterAbortArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct AfterAbortArgs {
+    #[arg(long)]
+    index: std::path::PathBuf,
 }
 
 fn main() -> ExitCode {
@@ -61,6 +70,7 @@ fn main() -> ExitCode {
         }
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
         Command::Man(args) => cli::completions::run_man(args, Cli::command()),
+        Command::AfterAbort(args) => cli::after_abort(&args.index),
     };
     outcome.unwrap_or_else(|err| {
         eprintln!(

@@ -7,11 +7,12 @@ use anyhow::{anyhow, Result};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::guard::catch_quietly;
+use crate::guard::{catch_quietly, report_aborts_reading};
 use crate::index::{verify_index, IndexMeta, OpenError};
 
 /// Runs `command`, which reads the index in `dir` (search, show, trend, stats).
 pub fn reading_index(dir: &Path, command: impl FnOnce() -> Result<ExitCode>) -> Result<ExitCode> {
+    report_aborts_reading(dir);
     match catch_quietly(command) {
         Ok(Ok(code)) => Ok(code),
         Ok(Err(err)) if index_unreadable(&err) => Err(damaged(dir, &crate_message(&err))),
@@ -62,6 +63,19 @@ fn crate_message(err: &anyhow::Error) -> String {
     err.chain()
         .last()
         .map_or_else(|| err.to_string(), |cause| cause.to_string())
+}
+
+/// `baogao after-abort --index DIR`: what the process that aborted while reading the index in
+/// `dir` should have said (see `guard/abort.rs`).
+pub fn after_abort(dir: &Path) -> Result<ExitCode> {
+    match found_damage(dir) {
+        Some(damage) => Err(damaged_as_found(dir, &damage)),
+        None => Err(anyhow!(
+            "memory ran out while reading the index at `{}` (its files check out whole): \
+             ask for fewer hits (--limit) or free some memory",
+            dir.display()
+        )),
+    }
 }
 
 /// What [`verify_index`] finds wrong with the index in `dir`, if anything.

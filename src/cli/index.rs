@@ -67,7 +67,10 @@ pub struct IndexArgs {
 /// Runs `baogao index`.
 pub fn run(args: IndexArgs) -> Result<ExitCode> {
     if args.check {
-        let staleness = check_index(&args.corpus, &args.location.dir)?;
+        let read = ReadOptions {
+            max_file_size: args.max_file_size,
+        };
+        let staleness = check_index(&args.corpus, &args.location.dir, &read)?;
         print(&check_report(&staleness))?;
         return Ok(if staleness.is_fresh() {
             ExitCode::SUCCESS

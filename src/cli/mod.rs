@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 use crate::index::DEFAULT_INDEX_DIR;
 
-pub use guarded::{reading_index, writing_index};
+pub use guarded::{after_abort, reading_index, writing_index};
 
 /// Where the index is: `--index DIR`, else `$BAOGAO_INDEX`, else `.baogao-index` here.
 #[derive(Debug, Clone, clap::Args)]

@@ -8,27 +8,22 @@
 //! fails or is killed leaves the previous index searchable, and one `baogao index` at a time
 //! holds the index's lock.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use tantivy::indexer::{IndexWriterOptions, LogMergePolicy};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter};
-use thiserror::Error;
 
+use super::diff::{updatable, Diff};
 use super::document::{delete_file, index_file};
-use super::lock::{IndexLock, LockError};
-use super::manifest::{compare, Change, FileRecord, FileState, Manifest, MANIFEST_FILE};
+use super::error::{io_error, tantivy_error, BuildError};
+use super::lock::IndexLock;
+use super::manifest::{Manifest, MANIFEST_FILE};
 use super::meta::{IndexMeta, META_FILE};
 use super::statistics::field_tokens;
-use super::swap::{
-    ensure_replaceable, holds_tantivy_files, recover_leftovers, staging_dir, swap_in, RemoveOnDrop,
-};
-use super::verify::verify_index;
-use crate::corpus::{
-    find_report_files, CorpusFile, Format, ReadOptions, SkipKind, Skipped, Walk, WalkError,
-};
-use crate::schema::{IndexSchema, SchemaError};
+use super::swap::{ensure_replaceable, recover_leftovers, staging_dir, swap_in, RemoveOnDrop};
+use crate::corpus::{find_report_files, CorpusFile, ReadOptions, SkipKind, Skipped, Walk};
+use crate::schema::IndexSchema;
 use crate::tokenize;
 
 /// Size of a compressed block of stored passages (tantivy's default).
@@ -43,69 +38,6 @@ const WRITER_BUDGET_PER_THREAD: usize = 128 * 1024 * 1024;
 /// (tantivy's defaults, eight segments and four merges at once, peaked at 1067 MiB on 1 GB).
 const MERGE_SEGMENTS: usize = 4;
 const MERGED_SEGMENT_DOCS: usize = 400_000;
-
-/// Why a build failed. The previous index, if any, is untouched.
-#[derive(Debug, Error)]
-pub enum BuildError {
-    #[error(transparent)]
-    Walk(#[from] WalkError),
-    #[error(transparent)]
-    Schema(#[from] SchemaError),
-    #[error(transparent)]
-    Lock(#[from] LockError),
-    #[error("no report files ({}) in `{dir}`{}", Format::extension_list(), others_note(*.other_files))]
-    NoReports {
-        dir: PathBuf,
-        other_files: usize,
-        /// What the walk could not enter or follow (reported by the caller).
-        skipped: Vec<Skipped>,
-    },
-    #[error("none of the {files} report files in `{dir}` could be read (see the warnings above)")]
-    NothingIndexed {
-        dir: PathBuf,
-        files: usize,
-        /// Every file, with why it was not read (reported by the caller).
-        skipped: Vec<Skipped>,
-    },
-    #[error("`{0}` exists and is not a baogao index: refusing to replace it; pass another --index folder")]
-    NotAnIndex(PathBuf),
-    #[error(
-        "`{0}` holds tantivy's files but no {META_FILE}: if it is a damaged baogao index, \
-         `baogao index --rebuild` replaces it; otherwise pass another --index folder"
-    )]
-    TantivyOnly(PathBuf),
-    #[error("the corpus folder `{0}` disappeared while it was being indexed; the previous index is kept")]
-    CorpusGone(PathBuf),
-    #[error("{context}: {source}")]
-    Io {
-        context: String,
-        source: std::io::Error,
-    },
-    #[error("{context}: {source}")]
-    Tantivy {
-        context: String,
-        source: tantivy::TantivyError,
-    },
-}
-
-fn others_note(other_files: usize) -> String {
-    match other_files {
-        0 => String::new(),
-        n => format!(" ({n} files of other kinds were left alone)"),
-    }
-}
-
-pub(super) fn io_error(context: impl Into<String>) -> impl FnOnce(std::io::Error) -> BuildError {
-    let context = context.into();
-    move |source| BuildError::Io { context, source }
-}
-
-pub(super) fn tantivy_error(
-    context: impl Into<String>,
-) -> impl FnOnce(tantivy::TantivyError) -> BuildError {
-    let context = context.into();
-    move |source| BuildError::Tantivy { context, source }
-}
 
 /// How to build.
 #[derive(Debug, Clone, Copy)]
@@ -228,46 +160,12 @@ enum Plan {
 }
 
 fn plan(index_dir: &Path, schema: &IndexSchema, corpus_root: &Path, rebuild: bool) -> Plan {
-    if !index_dir.join(META_FILE).exists() {
-        if index_dir.join(MANIFEST_FILE).exists() || holds_tantivy_files(index_dir) {
-            return Plan::Full(format!("the index was damaged ({META_FILE} is missing)"));
-        }
-        return Plan::Full("new index".to_string());
-    }
-    if rebuild {
+    if rebuild && index_dir.join(META_FILE).exists() {
         return Plan::Full("--rebuild".to_string());
     }
-    let meta = match IndexMeta::read(index_dir) {
-        Ok(meta) => meta,
-        Err(err) => {
-            return Plan::Full(format!(
-                "the index was damaged ({META_FILE} unreadable: {err})"
-            ))
-        }
-    };
-    if meta.schema_fingerprint != schema.fingerprint {
-        return Plan::Full(format!(
-            "the schema changed (index_schema/ fingerprint {} → {})",
-            meta.schema_fingerprint, schema.fingerprint
-        ));
-    }
-    if meta.corpus_root != corpus_root {
-        return Plan::Full(format!(
-            "another corpus (the index holds `{}`)",
-            meta.corpus_root.display()
-        ));
-    }
-    match Manifest::read(index_dir) {
-        Ok(manifest) if manifest.schema_fingerprint == schema.fingerprint => {
-            match verify_index(index_dir, Some(meta.passages)) {
-                Ok(()) => Plan::Update(manifest),
-                Err(damage) => Plan::Full(format!("the index was damaged ({damage})")),
-            }
-        }
-        Ok(_) => Plan::Full(format!("{MANIFEST_FILE} is of another schema")),
-        Err(err) => Plan::Full(format!(
-            "the index was damaged ({MANIFEST_FILE} unreadable: {err})"
-        )),
+    match updatable(index_dir, schema, corpus_root) {
+        Ok(manifest) => Plan::Update(manifest),
+        Err(whole) => Plan::Full(whole.build_reason()),
     }
 }
 
@@ -353,55 +251,28 @@ fn update(
         index_dir,
         options,
     } = *job;
-    let mut work: Vec<(&CorpusFile, Change)> = Vec::new();
-    let mut touched = false;
-    for file in &walk.files {
-        let record = manifest.files.get(&file.relative);
-        // A file that cannot even be looked at is read again, and reported by that.
-        let change = compare(&file.path, record).unwrap_or(Change::Changed);
-        match change {
-            Change::Unchanged => {
-                summary.unchanged += 1;
-                // Touched but not changed: remember the new time, to skip the hash next time.
-                if let (Some(record), Ok(state)) = (
-                    manifest.files.get_mut(&file.relative),
-                    FileState::of(&file.path),
-                ) {
-                    if record.state != state {
-                        record.state = state;
-                        touched = true;
-                    }
-                }
-                let record = manifest.files.get(&file.relative);
-                if record.is_some_and(|record| crosses_size_limit(record, &options.read)) {
-                    work.push((file, Change::Changed));
-                    continue;
-                }
-                if let Some(record) = record.filter(|record| record.skipped.is_some()) {
-                    summary.skipped.push(Skipped {
-                        path: file.path.clone(),
-                        kind: record.skip_kind.unwrap_or(SkipKind::Unreadable),
-                        reason: format!(
-                            "{} (unchanged since the last run)",
-                            record.skipped.as_deref().unwrap_or_default()
-                        ),
-                    });
-                }
-            }
-            Change::Added | Change::Changed => work.push((file, change)),
+    let diff = Diff::of(walk, &manifest, &options.read);
+    summary.unchanged = diff.unchanged.len();
+    for (file, state) in &diff.touched {
+        if let Some(record) = manifest.files.get_mut(&file.relative) {
+            record.state = *state;
         }
     }
-    let walked: BTreeSet<&str> = walk.files.iter().map(|f| f.relative.as_str()).collect();
-    let removed: Vec<String> = manifest
-        .files
-        .keys()
-        .filter(|path| !walked.contains(path.as_str()))
-        .cloned()
-        .collect();
-    summary.skipped.splice(0..0, walk.skipped.iter().cloned());
-    if work.is_empty() && removed.is_empty() {
+    summary.skipped.extend(walk.skipped.iter().cloned());
+    for file in &diff.unchanged {
+        if let Some(record) = manifest.files.get(&file.relative) {
+            if let Some(reason) = &record.skipped {
+                summary.skipped.push(Skipped {
+                    path: file.path.clone(),
+                    kind: record.skip_kind.unwrap_or(SkipKind::Unreadable),
+                    reason: format!("{reason} (unchanged since the last run)"),
+                });
+            }
+        }
+    }
+    if diff.is_empty() {
         fill_totals(&manifest, summary);
-        if touched {
+        if !diff.touched.is_empty() {
             manifest.write(index_dir).map_err(io_error(format!(
                 "writing `{}`",
                 index_dir.join(MANIFEST_FILE).display()
@@ -415,23 +286,26 @@ fn update(
     )))?;
     tokenize::register(&index);
     let writer = writer(&index, options.threads)?;
-    for path in &removed {
+    for path in &diff.removed {
         delete_file(&writer, &schema.fields, path);
         manifest.files.remove(path);
         summary.removed += 1;
     }
     let mut progress = Progress {
-        files_total: work.len(),
+        files_total: diff.added.len() + diff.changed.len(),
         ..Progress::default()
     };
-    for (file, change) in work {
+    let work = (diff.added.iter().map(|file| (file, true)))
+        .chain(diff.changed.iter().map(|file| (file, false)));
+    for (file, added) in work {
         // Deleting first makes a file indexed by a run that was killed before it wrote the
         // manifest come out once, not twice.
         delete_file(&writer, &schema.fields, &file.relative);
         add_file(&writer, job, file, &mut manifest, summary)?;
-        match change {
-            Change::Added => summary.added += 1,
-            _ => summary.changed += 1,
+        if added {
+            summary.added += 1;
+        } else {
+            summary.changed += 1;
         }
         report_progress(&mut progress, &manifest, file, on_progress);
     }
@@ -455,17 +329,6 @@ fn update(
         &manifest,
         summary,
     )
-}
-
-/// Whether a file unchanged since the last run must be read again because the size limit
-/// moved across it: skipped as too large and now within it, or indexed and now over it.
-fn crosses_size_limit(record: &FileRecord, read: &ReadOptions) -> bool {
-    let over = record.state.size > read.max_file_size;
-    match record.skip_kind {
-        Some(SkipKind::TooLarge) => !over,
-        Some(_) => false,
-        None => over,
-    }
 }
 
 /// Indexes one file and records it in the manifest and the summary.

@@ -4,7 +4,7 @@
 use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-use super::build::{tantivy_error, BuildError};
+use super::error::{tantivy_error, BuildError};
 use super::manifest::{hash_bytes, sidecar_record, FileRecord, FileState};
 use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
 use crate::dates::to_datetime;

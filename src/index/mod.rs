@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod diff;
 mod document;
+mod error;
 mod lock;
 mod manifest;
 mod meta;
@@ -11,8 +13,9 @@ mod statistics;
 mod swap;
 mod verify;
 
-pub use build::{build_index, BuildError, BuildOptions, BuildSummary, Progress};
+pub use build::{build_index, BuildOptions, BuildSummary, Progress};
 pub use check::{check_index, Staleness};
+pub use error::BuildError;
 pub use lock::{lock_path, IndexLock, LockError};
 pub use manifest::{Manifest, MANIFEST_FILE};
 pub use meta::{IndexMeta, META_FILE};

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::build::{io_error, BuildError};
+use super::error::{io_error, BuildError};
 use super::manifest::MANIFEST_FILE;
 use super::meta::META_FILE;
 
