@@ -278,15 +278,12 @@ fn add_field(
 /// FNV-1a (64 bit) over the index format and every embedded file, name and content: stable
 /// across Rust versions and platforms, unlike `DefaultHasher`.
 pub fn fingerprint(files: &[(&str, &str)]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
+    let mut hasher = fnv::FnvHasher::default();
     let mut feed = |bytes: &[u8]| {
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+        hasher.write(bytes);
         // A separator, so that ("ab","c") and ("a","bc") differ.
-        hash ^= 0xff;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hasher.write_u8(0xff);
     };
     feed(&INDEX_FORMAT.to_le_bytes());
     let mut sorted: Vec<_> = files.to_vec();
@@ -295,7 +292,7 @@ pub fn fingerprint(files: &[(&str, &str)]) -> String {
         feed(name.as_bytes());
         feed(content.as_bytes());
     }
-    format!("{hash:016x}")
+    format!("{:016x}", hasher.finish())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! The one exception is a file cut inside its last character (an interrupted download): its
 //! text is kept, and [`Decoded::cut_bytes`] says what was left out.
 
+use crate::text::chars::is_cjk;
 use encoding_rs::{
     DecoderResult, Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE,
     UTF_8,
@@ -320,18 +321,6 @@ fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeE
         encoding: encoding.name(),
         cut_bytes: 0,
     })
-}
-
-/// CJK ideographs, kana and hangul.
-fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}' // kana
-        | '\u{3400}'..='\u{4dbf}' // extension A
-        | '\u{4e00}'..='\u{9fff}' // unified ideographs
-        | '\u{ac00}'..='\u{d7af}' // hangul
-        | '\u{f900}'..='\u{faff}' // compatibility ideographs
-        | '\u{20000}'..='\u{3134f}' // extensions B–G
-    )
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::error::{tantivy_error, BuildError};
-use super::manifest::{hash_bytes, sidecar_record, FileRecord, FileState};
+use super::manifest::{fnv1a, hash_bytes, sidecar_record, FileRecord, FileState};
 use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
 use crate::dates::to_datetime;
 use crate::report::{load_overrides, parse_document, Report};
@@ -172,9 +172,7 @@ fn documents<'a>(
 
 /// The tie-break key of a passage: 32 bits of FNV-1a over its path, report and position.
 fn tiebreak(relative: &str, report: usize, passage: usize) -> u64 {
-    let key = format!("{relative}\0{report}\0{passage}");
-    let hash = u64::from_str_radix(&hash_bytes(key.as_bytes()), 16).unwrap_or(0);
-    hash >> 32
+    fnv1a(format!("{relative}\0{report}\0{passage}").as_bytes()) >> 32
 }
 
 /// The file name of a corpus-relative path.

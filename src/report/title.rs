@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::year::year_in;
+use crate::text::chars::is_han;
 use crate::text::{fold, heading_level};
 
 /// Words that make a line a report title (folded text is simplified):
@@ -148,10 +149,6 @@ fn close_up(line: &str) -> String {
         out.push(c);
     }
     out
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// The title among a report's opening lines (as written, non-boilerplate): among the first

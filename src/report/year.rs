@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::chars::is_placeholder;
+
 /// Years outside this range are numbers, not report years.
 pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 
@@ -14,8 +16,11 @@ pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
 /// a body sentence about 2009年度 in line 12 becomes the report's year.
 const LINES_AFTER_TITLE: usize = 6;
 
-/// Characters that stand for an unknown digit in templates: 20XX年, 20xx年, xx年, **年, ○○年.
-const PLACEHOLDERS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ', '*', '＊', '○', '□', '?', '？'];
+/// Whether `c` stands for an unknown digit in a template: 20XX年, 20xx年, xx年, **年, ○○年
+/// (the placeholders), and 20??年.
+fn unknown_digit(c: char) -> bool {
+    is_placeholder(c) || c == '?' || c == '？'
+}
 
 /// Han numerals of years written out (二〇二〇年, 一九九八年), with their digit values.
 const HAN_DIGITS: &[(char, u16)] = &[
@@ -198,7 +203,7 @@ fn opening_mention(line: &str) -> Option<Mention> {
     let digits = lead
         .chars()
         .filter(|&c| c != ' ')
-        .all(|c| year_digit(c).is_some() || PLACEHOLDERS.contains(&c));
+        .all(|c| year_digit(c).is_some() || unknown_digit(c));
     if !digits {
         return None;
     }
@@ -216,7 +221,7 @@ fn mentions(text: &str) -> impl Iterator<Item = Mention> + '_ {
 /// The year mention ending `before` (the text before a 年), if any.
 fn mention_before(before: &str) -> Option<Mention> {
     // Digits may be spaced out (1 9 9 3 年), one space between two.
-    let is_digit = |c: char| year_digit(c).is_some() || PLACEHOLDERS.contains(&c);
+    let is_digit = |c: char| year_digit(c).is_some() || unknown_digit(c);
     let chars: Vec<char> = before.chars().rev().collect();
     let mut run: Vec<char> = Vec::new();
     for (at, &c) in chars.iter().enumerate() {
@@ -236,7 +241,7 @@ fn mention_before(before: &str) -> Option<Mention> {
     }
     // ○ is both a placeholder (○○年) and a Han zero (二○二一年); X, x, * are only placeholders.
     let hides_digits =
-        run.iter().any(|&c| c != '○' && PLACEHOLDERS.contains(&c)) || run.iter().all(|&c| c == '○');
+        run.iter().any(|&c| c != '○' && unknown_digit(c)) || run.iter().all(|&c| c == '○');
     if hides_digits {
         return (run.len() >= 2).then_some(Mention::Placeholder);
     }

@@ -6,6 +6,7 @@
 use tantivy::schema::Field;
 use tantivy::Searcher;
 
+use crate::text::chars::is_han;
 use crate::tokenize::{fold_unit, is_unit};
 
 /// Longest word looked up, in characters.
@@ -56,10 +57,6 @@ pub fn segment(text: &str, is_word: &dyn Fn(&str) -> bool) -> Vec<(usize, String
         start = end;
     }
     words
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
 /// The fewest known pieces covering a run of Han characters.

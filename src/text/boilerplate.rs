@@ -9,6 +9,8 @@ use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::chars::SENTENCE_ENDS;
+
 /// A kind of boilerplate line.
 pub struct Rule {
     /// What the rule removes.
@@ -241,7 +243,6 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Characters that end a sentence, and those that may close it after them.
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?'];
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》'];
 
 /// A line with the site text glued into it cut out.

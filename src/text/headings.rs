@@ -2,6 +2,8 @@
 //! `1.`, `1、` and `（1）` are 3, and a short unnumbered line such as 下半年工作打算 is 0 (a part
 //! of the report above its numbered sections).
 
+use super::chars::{is_han, SENTENCE_STOPS};
+
 /// Longest heading kept whole, in characters; a longer one is shortened for display.
 const MAX_HEADING_CHARS: usize = 40;
 /// Longest unnumbered line taken as a heading.
@@ -9,7 +11,6 @@ const MAX_PLAIN_HEADING_CHARS: usize = 24;
 const CHINESE_NUMERALS: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '零', '〇',
 ];
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
 /// Any of these in a short line means it is a sentence or a widget, not an unnumbered heading.
 const PUNCTUATION: &[char] = &[
     '。', '！', '？', '；', '，', '、', '：', ',', ':', ';', '!', '?', '.', '…', '>', '|', '¥',
@@ -65,7 +66,7 @@ fn numbered(rest: &str, level: usize) -> Option<&str> {
 fn is_plain_heading(line: &str) -> bool {
     let chars = line.chars().count();
     chars <= MAX_PLAIN_HEADING_CHARS
-        && line.chars().filter(|c| is_cjk(*c)).count() >= 2
+        && line.chars().filter(|c| is_han(*c)).count() >= 2
         && !line.contains(is_punctuation)
 }
 
@@ -74,15 +75,11 @@ pub fn is_punctuation(c: char) -> bool {
     PUNCTUATION.contains(&c)
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
 /// Splits a heading line into the heading to show and whether the line also carries body
 /// text: `一、疫情防控成效显著。进入常态化以来……` → ("一、疫情防控成效显著", true).
 pub fn split_heading(line: &str) -> (String, bool) {
-    let trimmed = line.trim_end_matches(SENTENCE_ENDS);
-    let first_end = trimmed.find(SENTENCE_ENDS);
+    let trimmed = line.trim_end_matches(SENTENCE_STOPS);
+    let first_end = trimmed.find(SENTENCE_STOPS);
     let chars = trimmed.chars().count();
     match first_end {
         None if chars <= MAX_HEADING_CHARS => (trimmed.to_string(), false),

@@ -1,6 +1,7 @@
 //! Report text: headings and passages.
 
 mod boilerplate;
+pub mod chars;
 mod headings;
 mod lines;
 mod normalize;

@@ -2,15 +2,15 @@
 //! paragraph (a line of the file); a long one is cut at sentence ends into pieces of at most
 //! [`MAX_PASSAGE_CHARS`]. Each passage knows the headings it sits under.
 
+use super::chars::SENTENCE_STOPS;
 use super::headings::{heading_level, split_heading, HeadingStack};
 use super::lines::Paragraph;
 
 /// Longest passage, in characters, before a paragraph is cut at sentence ends.
 pub const MAX_PASSAGE_CHARS: usize = 300;
 
-/// Characters that end a sentence; a paragraph is cut only after one of them (or, in a
-/// sentence longer than a passage, after a comma).
-const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '!', '?', ';'];
+/// A paragraph is cut only after a sentence stop (`chars::SENTENCE_STOPS`), or, in a sentence
+/// longer than a passage, after one of `CLAUSE_ENDS`.
 /// Closing marks that stay with the sentence they close: 。” 。）
 const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '"', '\''];
 const CLAUSE_ENDS: &[char] = &['，', ',', '、', '：', ':'];
@@ -120,7 +120,7 @@ fn best_cut(text: &str, max: usize) -> usize {
         }
         best
     };
-    after(SENTENCE_ENDS)
+    after(SENTENCE_STOPS)
         .or_else(|| after(CLAUSE_ENDS))
         .unwrap_or(window_end)
 }

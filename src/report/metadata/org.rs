@@ -2,6 +2,7 @@
 //! 上海市政府, from the start of its title, else from a line near its top.
 
 use super::place::{self, Place};
+use crate::text::chars::is_han;
 
 /// Names of issuing bodies, and whether the name alone, with no place before it, is one
 /// (卫生局工作总结 → 卫生局). 政府 alone is not: in 2026年政府工作报告 it is the genre's name.
@@ -76,7 +77,7 @@ pub(super) fn org_in_title(head: &str) -> Option<&str> {
         .filter_map(|&(body, alone)| head.find(body).map(|at| (at, body, alone)))
         .min_by_key(|&(at, body, _)| (at, std::cmp::Reverse(body.len())))?;
     let prefix = &head[..at];
-    let placeish = |c: char| place::is_han(c) || place::ANONYMOUS.contains(&c);
+    let placeish = |c: char| is_han(c) || place::hides_name(c);
     let fine = prefix.chars().count() <= MAX_PREFIX_CHARS
         && prefix.chars().all(placeish)
         && (alone || !prefix.is_empty());

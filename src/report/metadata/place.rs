@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::org;
 use super::Level;
+use crate::text::chars::{is_han, is_placeholder};
 
 /// A place a report names or implies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,8 +95,11 @@ const NOT_NAME_TAILS: &[char] = &['全', '本', '我', '各', '该', '此', '两
 /// Words before a bare ending that still mean "this place": 全市卫生工作, 本县, 我省.
 const BARE_PREFIXES: &[&str] = &["全", "本", "我"];
 
-/// Characters hiding a place's name in anonymised reports: X县, XX县, xx县, **市, ＊＊市, 某县.
-pub(super) const ANONYMOUS: &[char] = &['X', 'x', '×', 'Ｘ', 'ｘ', '*', '＊', '○', '□', '某'];
+/// Whether `c` hides a place's name in an anonymised report: X县, XX县, xx县, **市, ＊＊市,
+/// ○○镇 (the placeholders), and 某县.
+pub(super) fn hides_name(c: char) -> bool {
+    is_placeholder(c) || c == '某'
+}
 
 /// What may follow a place at the start of a title, besides a year and a body's name
 /// (东安县卫生健康局, 陕西省2026年…): 湖南省卫生健康工作总结, 东安县人民医院, 清远市疾病….
@@ -146,7 +150,7 @@ struct Piece {
 pub(super) fn place_in_title(head: &str) -> Option<Place> {
     let follows = |rest: &str| {
         rest.is_empty()
-            || rest.starts_with(|c: char| c.is_ascii_digit() || ANONYMOUS.contains(&c))
+            || rest.starts_with(|c: char| c.is_ascii_digit() || hides_name(c))
             || org::body_at_start(rest).is_some()
             || TITLE_PLACE_FOLLOWERS
                 .iter()
@@ -306,7 +310,7 @@ fn pieces_at(text: &str) -> Vec<Piece> {
             })
         })
         .collect();
-    let hidden = text.chars().take_while(|c| ANONYMOUS.contains(c)).count();
+    let hidden = text.chars().take_while(|&c| hides_name(c)).count();
     if (1..=4).contains(&hidden) {
         let at = ends[hidden - 1];
         let ending = ENDINGS
@@ -331,7 +335,7 @@ fn named_level(candidate: &str) -> Option<Level> {
         .find(|(ending, ..)| candidate.ends_with(ending))?;
     let name = &candidate[..candidate.len() - ending.len()];
     let fine = name_chars.contains(&name.chars().count())
-        && !name.contains(ANONYMOUS) // 某县 is anonymised, not named
+        && !name.contains(hides_name) // 某县 is anonymised, not named
         && !NOT_IN_NAMES.iter().any(|word| name.contains(word))
         && !name.ends_with(NOT_NAME_TAILS)
         && !NOT_PLACE_ENDINGS.iter().any(|word| candidate.ends_with(word));
@@ -343,11 +347,6 @@ fn named_level(candidate: &str) -> Option<Level> {
     } else {
         *level
     })
-}
-
-/// Whether `c` is a Han character (CJK unified ideographs and their extensions).
-pub(super) fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}')
 }
 
 #[cfg(test)]
