@@ -18,6 +18,7 @@ mod sort;
 mod statistics;
 mod synonyms;
 mod tally;
+mod whole;
 mod years;
 
 pub use context::{file_passages, passage_at, Passage};
@@ -32,4 +33,5 @@ pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};
 pub use synonyms::synonyms_of;
 pub use tally::{tally_all, tally_query, FacetTally, Tallies, Tally, YearSeries};
+pub use whole::stands_whole;
 pub use years::{YearFilter, YearFilterError};
