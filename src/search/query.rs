@@ -62,6 +62,9 @@ pub struct BuiltQuery {
     /// When synonyms were added: for each required group, the forms the user typed. Passages
     /// holding a typed form of every group rank before those found by synonyms only.
     pub typed: Vec<Vec<String>>,
+    /// With `-w`: whether a highlight need only start at a word boundary (the query holds a
+    /// prefix); None without `-w`, where every occurrence is highlighted.
+    pub whole_words: Option<bool>,
 }
 
 /// Builds the query for the user's `text` under `filters`; `exact` turns synonyms off;
@@ -149,6 +152,7 @@ pub fn translate(
         highlights,
         proximity,
         typed: if expanded { typed } else { Vec::new() },
+        whole_words: filters.whole_words.then(|| has_prefix(parsed)),
     })
 }
 
@@ -163,6 +167,18 @@ fn typed_forms(query: &Parsed) -> Vec<String> {
         Parsed::Match { atom, .. } => unit_runs(atom.text()),
         Parsed::Near { words, .. } => words.iter().flat_map(|w| unit_runs(w)).collect(),
         Parsed::Not(_) | Parsed::Filter(_) => Vec::new(),
+    }
+}
+
+/// Whether a prefix (`医共*`) is looked for (not negated).
+fn has_prefix(query: &Parsed) -> bool {
+    match query {
+        Parsed::And(parts) | Parsed::Or(parts) => parts.iter().any(has_prefix),
+        Parsed::Match {
+            atom: Atom::Prefix(_),
+            ..
+        } => true,
+        _ => false,
     }
 }
 

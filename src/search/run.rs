@@ -15,7 +15,8 @@ use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
 use super::rank::{heading_line_factor, limit_per_report, proximity_factor, shingles, Reprints};
 use super::segment::vocabulary;
-use super::snippet::{find_matches, snippet, Snippet};
+use super::snippet::{find_matches, snippet, snippet_where, Snippet};
+use super::whole::word_boundaries;
 use super::sort::{sort_hits, SortKey};
 use super::statistics::LiveStatistics;
 use crate::dates::from_datetime;
@@ -210,13 +211,26 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     sort_hits(&mut hits, request.sort, request.reverse);
     hits.truncate(request.limit);
     for hit in &mut hits {
-        hit.snippet = snippet(&hit.text, &built.highlights);
+        hit.snippet = snippet_for(&hit.text, &built);
     }
     Ok(SearchResults {
         total_hits,
         hits,
         facets,
     })
+}
+
+/// The snippet of a hit's text; with `-w`, only whole-word occurrences highlighted.
+fn snippet_for(text: &str, built: &BuiltQuery) -> Snippet {
+    match built.whole_words {
+        None => snippet(text, &built.highlights),
+        Some(open_end) => {
+            let boundaries = word_boundaries(text);
+            snippet_where(text, &built.highlights, |range| {
+                boundaries.contains(&range.start) && (open_end || boundaries.contains(&range.end))
+            })
+        }
+    }
 }
 
 /// Whether the hit holds one typed form of every group (always, when no synonym was added).

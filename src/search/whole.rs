@@ -114,6 +114,18 @@ pub fn stands_whole(text: &str, run: &str, open_end: bool) -> bool {
     })
 }
 
+/// The character indices of `text` where jieba (default mode, on the folded text) starts or
+/// ends a word: what `-w` highlights are checked against.
+pub fn word_boundaries(text: &str) -> HashSet<usize> {
+    let folded: String = text.chars().map(fold_unit).collect();
+    let mut boundaries = HashSet::new();
+    for token in dictionary().cut(&folded, false) {
+        boundaries.insert(token.start);
+        boundaries.insert(token.end);
+    }
+    boundaries
+}
+
 /// The text values of a stored passage, with their fields.
 struct FieldTexts(Vec<(Field, String)>);
 
