@@ -426,7 +426,11 @@ impl Builder<'_> {
         if !self.whole_words {
             return query;
         }
-        let fields = self.fields(scope, true).into_iter().map(|(f, _)| f).collect();
+        let fields = self
+            .fields(scope, true)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         let condition = whole_words_query(fields, runs.to_vec(), open_end);
         Box::new(BooleanQuery::new(vec![
             (Occur::Must, query),

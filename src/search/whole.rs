@@ -27,7 +27,11 @@ const STORE_CACHE_BLOCKS: usize = 10;
 
 /// The condition that every one of `runs` (folded runs of units) stands in one of `fields`
 /// as whole words; with `open_end` (a prefix), only its start need be a boundary.
-pub fn whole_words_query(fields: Vec<Field>, runs: Vec<String>, open_end: bool) -> DocPredicateQuery {
+pub fn whole_words_query(
+    fields: Vec<Field>,
+    runs: Vec<String>,
+    open_end: bool,
+) -> DocPredicateQuery {
     DocPredicateQuery::from(WholeWords {
         fields: Arc::new(fields),
         runs: Arc::new(runs),
