@@ -11,9 +11,11 @@ use crate::index::open_index;
 use crate::render::style::{paint, BOLD};
 use crate::render::{
     display_path, write_csv_header, write_csv_hits, write_files, write_json, write_json_array,
-    write_json_lines, write_plain, ColorChoice,
+    write_json_line, write_plain, ColorChoice,
 };
-use crate::search::{hits_per_file, parse_query, search, FacetName, SearchRequest, SortKey};
+use crate::search::{
+    hits_per_file, parse_query, search, search_stream, FacetName, SearchRequest, SortKey,
+};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
@@ -126,6 +128,24 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             sort: args.sort,
             reverse: args.reverse,
         };
+        if args.csv || args.json_lines {
+            // Each hit written as it is read: an export of any size is never held.
+            let mut stream = search_stream(&open, &request)?;
+            found |= stream.total_hits > 0;
+            for hit in stream.by_ref() {
+                let hit = hit?;
+                written = if args.csv {
+                    let query = several.then_some(query.as_str());
+                    write_csv_hits(&mut out, query, std::slice::from_ref(&hit), &display)
+                } else {
+                    write_json_line(&mut out, query, &hit, &display)
+                };
+                if written.is_err() {
+                    break;
+                }
+            }
+            continue;
+        }
         let results = search(&open, &request)?;
         found |= results.total_hits > 0;
         written = if args.json {
@@ -135,15 +155,6 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
                 sets.push((query.clone(), results));
                 Ok(())
             }
-        } else if args.csv {
-            write_csv_hits(
-                &mut out,
-                several.then_some(query.as_str()),
-                &results.hits,
-                &display,
-            )
-        } else if args.json_lines {
-            write_json_lines(&mut out, query, &results, &display)
         } else {
             write_plain(&mut out, &results, &display, color)
         };
