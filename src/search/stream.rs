@@ -2,12 +2,14 @@
 //! `--json-lines` and `--csv` print from, and what [`super::search`] collects.
 //!
 //! Ranking needs the candidates together (the best N, their reprints folded, at most N per
-//! report, then `--sort`), but not their texts. So each candidate is read three times, each
-//! time one batch of [`BATCH`] in the store's order: once to score it and count its bigrams
-//! (then only a small [`Candidate`] is kept), once for the prefix of its bigrams that finds
-//! its reprints (see [`Reprints`]), and once to be shown, as it is printed; the few whose
-//! prefix meets another's are read again to be compared. Memory grows with the number of
-//! candidates by a small record and a prefix each, not with the texts of the hits shown.
+//! report, then `--sort`), but not their texts. So each candidate is read three times: in the
+//! store's order to score it and count its bigrams (then only a small [`Candidate`] is kept),
+//! in the store's order again for the prefix of its bigrams that finds its reprints (see
+//! [`Reprints`]), and, in batches of [`BATCH`], to be shown as it is printed. Comparing two
+//! passages that may be reprints needs all their bigrams: the best candidates' are held, up to
+//! [`FOLD_BYTES`], the others read again through a cache of [`STORE_CACHE_BLOCKS`] blocks.
+//! So memory is bounded but for a record and a prefix per candidate (tens to a few hundred
+//! bytes), and never holds the texts of the hits shown.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
