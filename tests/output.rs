@@ -254,6 +254,42 @@ fn json_lines_prints_one_hit_per_line_with_its_query() {
     }
 }
 
+#[test]
+fn json_lines_stream_the_same_hits_as_json_for_a_large_export_in_every_order() {
+    let index = Indexed::corpus();
+    for order in [
+        &[][..],
+        &["--sort", "year"][..],
+        &["--sort", "published", "--reverse"][..],
+        &["--sort", "path"][..],
+    ] {
+        let mut args = vec!["工作", "-n", "100000", "--per-report", "0"];
+        args.extend_from_slice(order);
+        let result = index.json(&args);
+        assert!(hits(&result).len() > 300, "{order:?}");
+        assert!(
+            hits(&result)
+                .iter()
+                .any(|hit| hit["also"] != Value::Array(Vec::new())),
+            "reprints are folded into a hit"
+        );
+        args.push("--json-lines");
+        let stdout = stdout_of(&index.search(&args).assert().success());
+        let lines: Vec<Value> = stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
+            .collect();
+        assert_eq!(lines.len(), hits(&result).len(), "{order:?}");
+        for (line, hit) in lines.iter().zip(hits(&result)) {
+            let mut line = line.clone();
+            line.as_object_mut()
+                .expect("a hit is an object")
+                .remove("query");
+            assert_eq!(&line, hit, "{order:?}");
+        }
+    }
+}
+
 fn query_file(lines: &str) -> tempfile::NamedTempFile {
     let file = tempfile::NamedTempFile::new().expect("temp file");
     std::fs::write(file.path(), lines).expect("write the queries");
@@ -355,4 +391,61 @@ fn trend_of_a_year_filter_in_the_query_equals_the_option() {
     let option = index.command_json("trend", &["医共体", "--year", "2018..2024"]);
     assert_eq!(in_query["years"], option["years"]);
     assert_eq!(in_query["years"][0]["year"], 2018);
+}
+
+/// The lines the README shows under `$ COMMAND`, up to the next command or the block's end.
+fn readme_output_of(command: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("read README.md");
+    let start = readme
+        .find(&format!("$ {command}\n"))
+        .unwrap_or_else(|| panic!("the README shows `{command}`"));
+    readme[start..]
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.starts_with("$ ") && !line.starts_with("```"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_readme_examples_of_sort_published_and_whole_words_print_what_it_says() {
+    let index = Indexed::corpus();
+    let lines = |args: &[&str]| -> Vec<String> {
+        stdout_of(&index.search(args).assert().success())
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    // `| jq -c '[.path, .line, .published]'`, done here.
+    let streamed: Vec<String> = lines(&[
+        "医共体",
+        "--sort",
+        "published",
+        "--reverse",
+        "--json-lines",
+        "-n",
+        "3",
+    ])
+    .iter()
+    .map(|line| {
+        let hit: Value = serde_json::from_str(line).expect("a JSON line");
+        serde_json::to_string(&[&hit["path"], &hit["line"], &hit["published"]])
+            .expect("JSON of three values")
+    })
+    .collect();
+    assert_eq!(
+        streamed,
+        readme_output_of(
+            "baogao search 医共体 --sort published --reverse --json-lines -n 3 | jq -c '[.path, .line, .published]'"
+        )
+    );
+    assert_eq!(
+        lines(&["卫生院", "--published", "2021-01-01..2022-12-31", "-c"]),
+        readme_output_of("baogao search 卫生院 --published 2021-01-01..2022-12-31 -c")
+    );
+    assert_eq!(
+        lines(&["家庭医生", "-w", "-l"]),
+        readme_output_of("baogao search 家庭医生 -w -l")
+    );
 }

@@ -7,7 +7,8 @@ use common::{field, hits, searchable_text, stderr_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The rows of the README's query table: (query, hits on the bundled corpus).
+/// The rows of the README's query table: (query, hits on the bundled corpus). A query cell
+/// starting with `-w ` is run with that option.
 fn readme_rows() -> Vec<(String, u64)> {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("read README.md");
@@ -59,8 +60,12 @@ fn every_row_of_the_readme_query_table_finds_what_it_says() {
     let index = Indexed::corpus();
     let rows = readme_rows();
     assert!(rows.len() >= 20, "{rows:?}");
+    assert!(rows.iter().any(|(query, _)| query.starts_with("-w ")));
     for (query, expected) in rows {
-        let result = index.json(&[&query]);
+        let result = match query.strip_prefix("-w ") {
+            Some(words) => index.json(&[words, "-w"]),
+            None => index.json(&[&query]),
+        };
         assert_eq!(total(&result), expected, "`{query}`");
     }
 }
@@ -293,4 +298,91 @@ fn no_query_makes_it_panic() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(!stderr.contains("panicked"), "{query:?}: {stderr}");
     }
+}
+
+#[test]
+fn whole_words_skip_a_word_inside_a_longer_jieba_word() {
+    let index = Indexed::corpus();
+    // 家庭医生签约 is one jieba word (index_schema/userdict.txt): the passage holding 家庭医生
+    // only inside it is found as a substring, and not with -w.
+    let inside = "corpus/002_f83045ee5558e8cd.txt:21";
+    let substring = all(&index, "家庭医生");
+    let whole = index.json(&["家庭医生", "-w", "--limit", "1000", "--per-report", "0"]);
+    assert!(places(&substring).contains(inside), "{substring}");
+    assert!(!places(&whole).contains(inside), "{whole}");
+    assert!(places(&whole).is_subset(&places(&substring)));
+    assert!(total(&whole) > 0 && total(&whole) < total(&substring));
+    for hit in hits(&whole) {
+        let text = searchable_text(hit);
+        assert!(
+            text.replace("家庭医生签约", "").contains("家庭医生"),
+            "{hit}"
+        );
+    }
+    // The long form spells the same switch.
+    let long = index.json(&[
+        "家庭医生",
+        "--whole-words",
+        "--limit",
+        "1000",
+        "--per-report",
+        "0",
+    ]);
+    assert_eq!(long["hits"], whole["hits"]);
+}
+
+#[test]
+fn whole_words_take_latin_and_digits_as_whole_tokens() {
+    let index = Indexed::corpus();
+    let whole = index.json(&["19", "-w", "--limit", "1000", "--per-report", "0"]);
+    assert!(total(&whole) > 0);
+    assert!(total(&whole) < total(&all(&index, "19")));
+    for hit in hits(&whole) {
+        let text: Vec<char> = field(hit, "text").chars().collect();
+        let standalone = (0..text.len().saturating_sub(1)).any(|i| {
+            text[i] == '1'
+                && text[i + 1] == '9'
+                && (i == 0 || !text[i - 1].is_ascii_alphanumeric())
+                && text.get(i + 2).is_none_or(|c| !c.is_ascii_alphanumeric())
+        });
+        assert!(standalone, "{hit}");
+        // Only whole occurrences are highlighted: no «19» inside 1943.
+        let snippet = field(hit, "snippet");
+        assert!(!snippet.contains("«19»4"), "{snippet}");
+    }
+}
+
+#[test]
+fn whole_words_apply_to_phrases_proximity_prefixes_scopes_and_count() {
+    let index = Indexed::corpus();
+    let with_w = |query: &str| index.json(&[query, "-w", "--limit", "1000", "--per-report", "0"]);
+    for query in [
+        "\"卫生 工作\"~3",
+        "title:卫生",
+        "\"家庭医生签约\"",
+        "医*",
+        "卫生 OR 医改",
+    ] {
+        let whole = with_w(query);
+        let substring = all(&index, query);
+        assert!(
+            places(&whole).is_subset(&places(&substring)),
+            "{query}: -w only narrows"
+        );
+    }
+    assert!(total(&with_w("\"卫生 工作\"~3")) < total(&all(&index, "\"卫生 工作\"~3")));
+    assert!(total(&with_w("title:卫生")) < total(&all(&index, "title:卫生")));
+    for hit in hits(&with_w("title:卫生")) {
+        assert!(field(hit, "title").contains("卫生"), "{hit}");
+    }
+    // A word that is never a jieba word of its own finds nothing, even as a prefix.
+    assert_eq!(total(&with_w("生院")), 0);
+    assert_eq!(total(&with_w("生院*")), 0);
+    // -c counts the same passages as the search.
+    let counted = index.search(&["卫生", "-w", "-c"]).assert().success();
+    let sum: u64 = common::stdout_of(&counted)
+        .lines()
+        .filter_map(|line| line.rsplit(':').next()?.parse::<u64>().ok())
+        .sum();
+    assert_eq!(sum, total(&with_w("卫生")));
 }

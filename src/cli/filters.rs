@@ -1,5 +1,5 @@
 //! The options that narrow a query, shared by `search` and `trend`: `--year`, `--kind`,
-//! `--level`, `--region`, `--exact`.
+//! `--level`, `--region`, `--exact`, `-w`.
 
 use anyhow::{anyhow, Result};
 
@@ -29,6 +29,10 @@ pub struct FilterArgs {
     /// Look for the words as typed: no abbreviation synonyms (医改 does not find 医药卫生体制改革)
     #[arg(long)]
     pub exact: bool,
+    /// Match whole words only, as grep -w: a word counts where jieba cut it as a word, not
+    /// inside a longer one (卫生 does not find 卫生院); Latin letters and digits as whole tokens
+    #[arg(short = 'w', long, visible_alias = "word-regexp")]
+    pub whole_words: bool,
 }
 
 impl FilterArgs {
@@ -64,6 +68,7 @@ impl FilterArgs {
             levels,
             regions,
             published: self.published,
+            whole_words: self.whole_words,
         })
     }
 }
@@ -102,6 +107,7 @@ mod tests {
             level: owned(level),
             region: owned(region),
             exact: false,
+            whole_words: false,
             published: None,
         }
     }

@@ -16,8 +16,9 @@ use crate::search::list_reports;
 /// Arguments of `baogao reports`.
 #[derive(Debug, clap::Args)]
 #[command(
-    // `--exact` belongs to a query, which this command has not.
+    // `--exact` and `-w` belong to a query, which this command has not.
     mut_arg("exact", |arg| arg.hide(true)),
+    mut_arg("whole_words", |arg| arg.hide(true)),
     after_help = "One row per report (a file holding several reports has a row for each), sorted by path:\npath:line of its first passage, year, kind, level, region, org, published date, passages\nand title, as the index holds them. The filters are those of `baogao search`. Wrong values\nare corrected with a sidecar NAME.meta.toml (see the README) and `baogao index`.\n\nExamples:\n  baogao reports\n  baogao reports --year unknown\n  baogao reports --kind annual-summary --level county\n  baogao reports --csv > reports.csv\n  baogao reports --json | jq '.reports[] | select(.year == null) | .file'\n\nExit status: 0 when a report is listed, 1 when none matches, 2 on an error."
 )]
 pub struct ReportsArgs {
@@ -40,6 +41,9 @@ pub struct ReportsArgs {
 pub fn run(args: ReportsArgs) -> Result<ExitCode> {
     if args.filters.exact {
         bail!("--exact applies to the words of a query, and `baogao reports` takes none");
+    }
+    if args.filters.whole_words {
+        bail!("-w/--whole-words applies to the words of a query, and `baogao reports` takes none");
     }
     let filters = args.filters.filters()?;
     let open = open_index(&args.location.dir)?;

@@ -11,14 +11,16 @@ use crate::index::open_index;
 use crate::render::style::{paint, BOLD};
 use crate::render::{
     display_path, write_csv_header, write_csv_hits, write_files, write_json, write_json_array,
-    write_json_lines, write_plain, ColorChoice,
+    write_json_line, write_plain, ColorChoice,
 };
-use crate::search::{hits_per_file, parse_query, search, FacetName, SearchRequest, SortKey};
+use crate::search::{
+    hits_per_file, parse_query, search, search_stream, FacetName, SearchRequest, SortKey,
+};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Query syntax (NOT binds tightest, then AND, then OR, as in Lucene):\n  医共体 建设               both words (AND is the default; `医共体 AND 建设` too)\n  医共体 OR 医联体          either word\n  疫情 -新冠, 疫情 NOT 新冠  疫情 but not 新冠\n  (医共体 OR 医联体) 建设   parentheses group\n  \"家庭医生签约\"             the exact phrase\n  \"医共体 建设\"~10           both within 10 characters, either order\n  医共*                     jieba words starting with 医共 (医共体, …)\n  title:东安县  heading:医改  text:医改   only in the report title, the headings, the passage\n  year:2020..2022 kind:plan level:county region:东安县 published:2023-01-01..2023-06-30\n                            filters, as the options of the same names\nA plain word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search '(医共体 OR 医联体) 建设 -新冠' --sort year --reverse\n  baogao search '\"医共体 建设\"~10 kind:annual-summary'\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search 医共体 -l\n  baogao search 医共体 -c\n  baogao search -f examples/topics.txt -l\n  baogao search 医共体 --csv -n 1000 > 医共体.csv\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
+    after_help = "Query syntax (NOT binds tightest, then AND, then OR, as in Lucene):\n  医共体 建设               both words (AND is the default; `医共体 AND 建设` too)\n  医共体 OR 医联体          either word\n  疫情 -新冠, 疫情 NOT 新冠  疫情 but not 新冠\n  (医共体 OR 医联体) 建设   parentheses group\n  \"家庭医生签约\"             the exact phrase\n  \"医共体 建设\"~10           both within 10 characters, either order\n  医共*                     jieba words starting with 医共 (医共体, …)\n  title:东安县  heading:医改  text:医改   only in the report title, the headings, the passage\n  year:2020..2022 kind:plan level:county region:东安县 published:2023-01-01..2023-06-30\n                            filters, as the options of the same names\nA plain word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\nWith -w, as grep -w, only whole words: where jieba cut the text into that word (-w 卫生 skips 卫生院).\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search '(医共体 OR 医联体) 建设 -新冠' --sort year --reverse\n  baogao search '\"医共体 建设\"~10 kind:annual-summary'\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search 医共体 -l\n  baogao search 医共体 -c\n  baogao search 家庭医生 -w\n  baogao search -f examples/topics.txt -l\n  baogao search 医共体 --csv -n 1000 > 医共体.csv\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
     /// What to look for
@@ -126,6 +128,24 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             sort: args.sort,
             reverse: args.reverse,
         };
+        if args.csv || args.json_lines {
+            // Each hit written as it is read: an export of any size is never held.
+            let mut stream = search_stream(&open, &request)?;
+            found |= stream.total_hits > 0;
+            for hit in stream.by_ref() {
+                let hit = hit?;
+                written = if args.csv {
+                    let query = several.then_some(query.as_str());
+                    write_csv_hits(&mut out, query, std::slice::from_ref(&hit), &display)
+                } else {
+                    write_json_line(&mut out, query, &hit, &display)
+                };
+                if written.is_err() {
+                    break;
+                }
+            }
+            continue;
+        }
         let results = search(&open, &request)?;
         found |= results.total_hits > 0;
         written = if args.json {
@@ -135,15 +155,6 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
                 sets.push((query.clone(), results));
                 Ok(())
             }
-        } else if args.csv {
-            write_csv_hits(
-                &mut out,
-                several.then_some(query.as_str()),
-                &results.hits,
-                &display,
-            )
-        } else if args.json_lines {
-            write_json_lines(&mut out, query, &results, &display)
         } else {
             write_plain(&mut out, &results, &display, color)
         };

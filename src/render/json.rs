@@ -75,20 +75,18 @@ pub fn write_json_array(
     writeln!(out)
 }
 
-/// `--json-lines`: one hit per line, each with its `query`, written as it comes.
-pub fn write_json_lines(
+/// One line of `--json-lines`: `hit` with its `query`; the caller writes each hit as it is
+/// read, so that an export of any size is never held.
+pub fn write_json_line(
     out: &mut impl Write,
     query: &str,
-    results: &SearchResults,
+    hit: &Hit,
     display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
-    for hit in &results.hits {
-        let mut line = json_hit(hit, display);
-        line.query = Some(query);
-        serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
-        writeln!(out)?;
-    }
-    Ok(())
+    let mut line = json_hit(hit, display);
+    line.query = Some(query);
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+    writeln!(out)
 }
 
 fn json_hit<'a>(hit: &'a Hit, display: &dyn Fn(&str) -> String) -> JsonHit<'a> {

@@ -18,7 +18,7 @@ pub use chart::bar;
 pub use csv::{write_csv_header, write_csv_hits, CSV_COLUMNS};
 pub use escape::terminal_safe;
 pub use files::write_files;
-pub use json::{write_json, write_json_array, write_json_lines};
+pub use json::{write_json, write_json_array, write_json_line};
 pub use plain::write_plain;
 pub use reports::{write_reports_csv, write_reports_json, write_reports_plain};
 pub use show::{write_show_json, write_show_plain, Excerpt};

@@ -19,6 +19,8 @@ pub struct Filters {
     pub regions: Vec<String>,
     /// Reports published in this range (`--published`).
     pub published: Option<DateRange>,
+    /// `-w`: a word matches only as whole jieba words, not inside a longer word.
+    pub whole_words: bool,
 }
 
 /// `--published 2023-01-01..2023-06-30` (also `2023-01-01..`, `..2023-06-30`, one day, a

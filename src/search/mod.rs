@@ -16,8 +16,10 @@ mod segment;
 mod snippet;
 mod sort;
 mod statistics;
+mod stream;
 mod synonyms;
 mod tally;
+mod whole;
 mod years;
 
 pub use context::{file_passages, passage_at, Passage};
@@ -26,10 +28,12 @@ pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Sc
 pub use per_file::hits_per_file;
 pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
 pub use reports::{list_reports, ReportSummary};
-pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
+pub use run::{search, search_stream, Hit, Location, SearchError, SearchRequest, SearchResults};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};
+pub use stream::HitStream;
 pub use synonyms::synonyms_of;
 pub use tally::{tally_all, tally_query, FacetTally, Tallies, Tally, YearSeries};
+pub use whole::stands_whole;
 pub use years::{YearFilter, YearFilterError};

@@ -8,8 +8,9 @@
 //! a synonym group also matches its other forms, scored lower than the form typed. A phrase
 //! matches its exact character sequence. `title:`, `heading:` and `text:` keep a word to one
 //! field; a prefix (`医共*`) matches the jieba words starting with it; `"a b"~N` requires the
-//! words within N characters (see [`super::near`]). Filters (`--year`, `year:`, …) do not
-//! change scores.
+//! words within N characters (see [`super::near`]). With `-w` ([`Filters::whole_words`]) every
+//! word, phrase and prefix must also stand as whole jieba words (see [`super::whole`]).
+//! Filters (`--year`, `year:`, …) do not change scores.
 
 use std::ops::Bound;
 use tantivy::query::{
@@ -25,6 +26,7 @@ use super::near::near_query;
 use super::parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query as Parsed, Scope};
 use super::segment::segment;
 use super::synonyms::synonyms_of;
+use super::whole::whole_words_query;
 use super::years::YearFilter;
 use crate::dates::to_datetime;
 use crate::report::{Kind, Level};
@@ -60,6 +62,9 @@ pub struct BuiltQuery {
     /// When synonyms were added: for each required group, the forms the user typed. Passages
     /// holding a typed form of every group rank before those found by synonyms only.
     pub typed: Vec<Vec<String>>,
+    /// With `-w`: whether a highlight need only start at a word boundary (the query holds a
+    /// prefix); None without `-w`, where every occurrence is highlighted.
+    pub whole_words: Option<bool>,
 }
 
 /// Builds the query for the user's `text` under `filters`; `exact` turns synonyms off;
@@ -96,6 +101,7 @@ pub fn translate(
     let builder = Builder {
         schema,
         exact,
+        whole_words: filters.whole_words,
         is_word,
     };
     // The top level's operands are the required groups (for proximity and typed forms).
@@ -146,6 +152,7 @@ pub fn translate(
         highlights,
         proximity,
         typed: if expanded { typed } else { Vec::new() },
+        whole_words: filters.whole_words.then(|| has_prefix(parsed)),
     })
 }
 
@@ -160,6 +167,18 @@ fn typed_forms(query: &Parsed) -> Vec<String> {
         Parsed::Match { atom, .. } => unit_runs(atom.text()),
         Parsed::Near { words, .. } => words.iter().flat_map(|w| unit_runs(w)).collect(),
         Parsed::Not(_) | Parsed::Filter(_) => Vec::new(),
+    }
+}
+
+/// Whether a prefix (`医共*`) is looked for (not negated).
+fn has_prefix(query: &Parsed) -> bool {
+    match query {
+        Parsed::And(parts) | Parsed::Or(parts) => parts.iter().any(has_prefix),
+        Parsed::Match {
+            atom: Atom::Prefix(_),
+            ..
+        } => true,
+        _ => false,
     }
 }
 
@@ -195,6 +214,8 @@ fn any_of(mut queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 struct Builder<'a> {
     schema: &'a IndexSchema,
     exact: bool,
+    /// `-w`: occurrences count only as whole jieba words.
+    whole_words: bool,
     is_word: &'a dyn Fn(&str) -> bool,
 }
 
@@ -308,7 +329,7 @@ impl Builder<'_> {
                     Scope::Text => self.grams(&runs)?,
                     Scope::Title | Scope::Heading => self.words_scoped(phrase, scope, true)?,
                 };
-                Some((query, runs))
+                Some((self.whole(query, &runs, scope, false), runs))
             }
             Atom::Word(word) => {
                 let typed = self.word(word, scope)?;
@@ -348,13 +369,12 @@ impl Builder<'_> {
                         ))
                     })
                     .collect();
-                Some((
-                    Box::new(DisjunctionMaxQuery::with_tie_breaker(
-                        per_field,
-                        FIELD_TIE_BREAKER,
-                    )),
-                    vec![folded],
-                ))
+                let query = Box::new(DisjunctionMaxQuery::with_tie_breaker(
+                    per_field,
+                    FIELD_TIE_BREAKER,
+                ));
+                let runs = vec![folded];
+                Some((self.whole(query, &runs, scope, true), runs))
             }
         }
     }
@@ -390,7 +410,32 @@ impl Builder<'_> {
         if options.is_empty() {
             return None;
         }
-        Some(Box::new(DisjunctionMaxQuery::new(options)))
+        let query = Box::new(DisjunctionMaxQuery::new(options));
+        Some(self.whole(query, &unit_runs(word), scope, false))
+    }
+
+    /// `query`, with `-w` required to hold `runs` as whole words in a field of `scope` (only
+    /// their start with `open_end`, for a prefix); as is without `-w`.
+    fn whole(
+        &self,
+        query: Box<dyn Query>,
+        runs: &[String],
+        scope: Scope,
+        open_end: bool,
+    ) -> Box<dyn Query> {
+        if !self.whole_words {
+            return query;
+        }
+        let fields = self
+            .fields(scope, true)
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        let condition = whole_words_query(fields, runs.to_vec(), open_end);
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Must, score_free(Box::new(condition))),
+        ]))
     }
 
     /// The words of `text`, cut by the index's vocabulary, in the search fields of `scope`,

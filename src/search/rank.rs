@@ -126,12 +126,23 @@ pub fn limit_per_report<T>(
 pub struct Shingles(Vec<u64>);
 
 impl Shingles {
-    fn len(&self) -> usize {
+    /// How many different bigrams the passage has.
+    pub fn len(&self) -> usize {
         self.0.len()
     }
 
-    fn is_empty(&self) -> bool {
+    /// Whether the passage has no bigram (no two units side by side).
+    pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// A 64-bit digest of the set: passages with equal digests (and sizes) are, but for a
+    /// chance of 2^-64, the same set, near-identical without being compared.
+    pub fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = rustc_hash::FxHasher::default();
+        self.0.hash(&mut hasher);
+        hasher.finish()
     }
 
     /// How many bigrams the two have in common (a merge of the two sorted lists).
@@ -191,36 +202,33 @@ pub fn near_identical(a: &Shingles, b: &Shingles) -> bool {
 /// with each (prefix filtering): with the bigrams of every passage in one order (rarest first),
 /// two passages of Jaccard similarity ≥ [`DUPLICATE_SIMILARITY`] share a bigram among the first
 /// `len - floor(similarity · len) + 1` of each, so only kept passages sharing one of those are
-/// compared. Exact: it finds what comparing with every kept passage would find.
+/// compared. Exact: it finds what comparing with every kept passage would find. It holds the
+/// prefixes and sizes of the kept passages, not their bigrams: the caller compares (and may
+/// read a kept passage again), so a folding of many hits does not hold their texts.
+#[derive(Default)]
 pub struct Reprints {
     /// How many passages hold each bigram: the order (rarest first) of the prefixes.
     frequency: FxHashMap<u64, u32>,
     /// Bigram of a kept prefix → positions of the kept passages holding it.
-    postings: FxHashMap<u64, Vec<usize>>,
+    postings: FxHashMap<u64, Vec<u32>>,
     /// The first kept passage without bigrams (all such passages are the same).
     first_empty: Option<usize>,
-    /// The index in `all` of each kept passage, by position.
-    kept: Vec<usize>,
+    /// The number of bigrams of each kept passage, by position.
+    sizes: Vec<u32>,
 }
 
 impl Reprints {
-    /// An empty index over the order of the bigrams of `all` (every passage to be folded).
-    pub fn new(all: &[Shingles]) -> Self {
-        let mut frequency: FxHashMap<u64, u32> = FxHashMap::default();
-        for pair in all.iter().flat_map(|set| &set.0) {
-            *frequency.entry(*pair).or_insert(0) += 1;
-        }
-        Reprints {
-            frequency,
-            postings: FxHashMap::default(),
-            first_empty: None,
-            kept: Vec::new(),
+    /// Counts the bigrams of one passage to be folded; every passage is counted before the
+    /// first [`Reprints::find_or_keep`], which orders bigrams by these counts.
+    pub fn count(&mut self, set: &Shingles) {
+        for pair in &set.0 {
+            *self.frequency.entry(*pair).or_insert(0) += 1;
         }
     }
 
     /// The bigrams of `set` that any near-identical passage shares at least one of: its
-    /// rarest, in the order of [`Reprints::new`] (ties by value).
-    fn prefix(&self, set: &Shingles) -> Vec<u64> {
+    /// rarest, in the order of the counts (ties by value).
+    pub fn prefix(&self, set: &Shingles) -> Vec<u64> {
         let mut ordered: Vec<(u32, u64)> = set
             .0
             .iter()
@@ -237,20 +245,25 @@ impl Reprints {
     }
 
     /// The position (0, 1, … in the order kept) of the first kept passage near-identical to
-    /// `all[index]`; when there is none, `all[index]` is kept, at the next position.
-    pub fn find_or_keep(&mut self, all: &[Shingles], index: usize) -> Option<usize> {
-        let set = &all[index];
-        let position = self.kept.len();
-        if set.is_empty() {
+    /// a passage known by its [`Reprints::prefix`] and its number of bigrams `size`, asking
+    /// `same(position)` of each kept passage that may be; when there is none, the passage is
+    /// kept, at the next position.
+    pub fn find_or_keep(
+        &mut self,
+        prefix: &[u64],
+        size: usize,
+        mut same: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        let position = self.sizes.len();
+        if size == 0 {
             if self.first_empty.is_none() {
                 self.first_empty = Some(position);
-                self.kept.push(index);
+                self.sizes.push(0);
                 return None;
             }
             return self.first_empty;
         }
-        let prefix = self.prefix(set);
-        let mut candidates: Vec<usize> = prefix
+        let mut candidates: Vec<u32> = prefix
             .iter()
             .filter_map(|pair| self.postings.get(pair))
             .flatten()
@@ -258,13 +271,21 @@ impl Reprints {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
+        let size = size as f64;
         let found = candidates
             .into_iter()
-            .find(|&kept| near_identical(set, &all[self.kept[kept]]));
+            .map(|kept| kept as usize)
+            // Sets this different in size are never near-identical: not worth comparing.
+            .filter(|&kept| {
+                let other = f64::from(self.sizes[kept]);
+                size.min(other) >= DUPLICATE_SIMILARITY * size.max(other)
+            })
+            .find(|&kept| same(kept));
         if found.is_none() {
-            self.kept.push(index);
-            for pair in prefix {
-                self.postings.entry(pair).or_default().push(position);
+            self.sizes.push(size as u32);
+            let at = u32::try_from(position).unwrap_or(u32::MAX);
+            for &pair in prefix {
+                self.postings.entry(pair).or_default().push(at);
             }
         }
         found

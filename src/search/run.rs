@@ -1,6 +1,6 @@
 //! Running a search: candidates by BM25 (field boosts, jieba words over grams), reranked by
-//! proximity, at most N per report, reprints folded; a snippet of each, the total count and
-//! the facet counts.
+//! proximity, at most N per report, reprints folded (in [`super::stream`]); a snippet of each,
+//! the total count and the facet counts.
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
@@ -9,15 +9,15 @@ use tantivy::schema::{Field, OwnedValue};
 use tantivy::{DocAddress, Searcher};
 use thiserror::Error;
 
-use std::collections::HashSet;
-
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
-use super::rank::{heading_line_factor, limit_per_report, proximity_factor, shingles, Reprints};
+use super::rank::{heading_line_factor, proximity_factor};
 use super::segment::vocabulary;
-use super::snippet::{find_matches, snippet, Snippet};
-use super::sort::{sort_hits, SortKey};
+use super::snippet::{find_matches, snippet, snippet_where, Snippet};
+use super::sort::SortKey;
 use super::statistics::LiveStatistics;
+use super::stream::HitStream;
+use super::whole::word_boundaries;
 use crate::dates::from_datetime;
 use crate::index::OpenIndex;
 use crate::report::Date;
@@ -100,6 +100,23 @@ pub enum SearchError {
 
 /// Runs `request` against an open index.
 pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults, SearchError> {
+    let mut stream = search_stream(open, request)?;
+    let total_hits = stream.total_hits;
+    let facets = std::mem::take(&mut stream.facets);
+    let hits = stream.collect::<Result<Vec<Hit>, SearchError>>()?;
+    Ok(SearchResults {
+        total_hits,
+        hits,
+        facets,
+    })
+}
+
+/// Runs `request` against an open index, the hits read one at a time as they are asked for
+/// (see [`HitStream`]): the same hits as [`search`], in the same order.
+pub fn search_stream<'a>(
+    open: &'a OpenIndex,
+    request: &SearchRequest,
+) -> Result<HitStream<'a>, SearchError> {
     let searcher = open.reader.searcher();
     let is_word = vocabulary(&searcher, open.schema.fields.text);
     let built = build_query(
@@ -170,57 +187,29 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         })
         .collect();
 
-    // Read in the store's order, so that each compressed block of the store is opened once
-    // (in score order, a thousand hits reopen blocks the small cache has already let go).
-    let mut order: Vec<usize> = (0..top.len()).collect();
-    order.sort_unstable_by_key(|&at| top[at].1);
-    let mut read: Vec<Option<Hit>> = vec![None; top.len()];
-    for at in order {
-        let ((score, _), address) = top[at];
-        read[at] = Some(read_hit(&searcher, address, score, open, &built)?);
-    }
-    let hits: Vec<Hit> = read.into_iter().flatten().collect();
-    let synonym_only: Vec<bool> = hits
-        .iter()
-        .map(|hit| !typed_forms_in(hit, &built.typed))
-        .collect();
-    // (found by synonyms only, hit): typed forms rank first. A total order (path, report and
-    // passage name one passage), so an unstable sort of the positions gives the one result,
-    // without moving the hits themselves around.
-    let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
-        let (a, b) = (&hits[x], &hits[y]);
-        synonym_only[x]
-            .cmp(&synonym_only[y])
-            .then_with(|| b.score.total_cmp(&a.score))
-            .then_with(|| a.path.cmp(&b.path))
-            .then_with(|| a.line.cmp(&b.line))
-            .then_with(|| a.report.cmp(&b.report))
-            .then_with(|| a.passage.cmp(&b.passage))
-    });
-    let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
-    let ranked: Vec<Hit> = order
+    let top = top
         .into_iter()
-        .filter_map(|at| slots[at].take())
+        .map(|((score, _), address)| (score, address))
         .collect();
-    let hits = fold_reprints(ranked);
-    let mut hits = limit_per_report(hits, request.per_report, |hit| {
-        (hit.path.clone(), hit.report)
-    });
-    sort_hits(&mut hits, request.sort, request.reverse);
-    hits.truncate(request.limit);
-    for hit in &mut hits {
-        hit.snippet = snippet(&hit.text, &built.highlights);
+    drop(is_word);
+    HitStream::new(open, searcher, built, request, top, total_hits, facets)
+}
+
+/// The snippet of a hit's text; with `-w`, only whole-word occurrences highlighted.
+pub(super) fn snippet_for(text: &str, built: &BuiltQuery) -> Snippet {
+    match built.whole_words {
+        None => snippet(text, &built.highlights),
+        Some(open_end) => {
+            let boundaries = word_boundaries(text);
+            snippet_where(text, &built.highlights, |range| {
+                boundaries.contains(&range.start) && (open_end || boundaries.contains(&range.end))
+            })
+        }
     }
-    Ok(SearchResults {
-        total_hits,
-        hits,
-        facets,
-    })
 }
 
 /// Whether the hit holds one typed form of every group (always, when no synonym was added).
-fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
+pub(super) fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
     if typed.is_empty() {
         return true;
     }
@@ -228,44 +217,6 @@ fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
     typed
         .iter()
         .all(|forms| !find_matches(&all, forms).is_empty())
-}
-
-/// Folds each hit that is near-identical to a better one into it, as another location, and
-/// drops a hit at the same `path:line` as a better one (another piece of one long paragraph):
-/// like grep, a line is shown once. Each hit is compared only with the kept hits that share a
-/// bigram of its prefix ([`Reprints`]), so this is linear in the hits, not quadratic.
-fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
-    let shingled: Vec<_> = hits.iter().map(|hit| shingles(&hit.text)).collect();
-    let mut reprints = Reprints::new(&shingled);
-    let mut lines: HashSet<(&str, u64)> = HashSet::with_capacity(hits.len());
-    // The index in `hits` of each kept hit, and the locations folded into it.
-    let mut kept: Vec<(usize, Vec<Location>)> = Vec::with_capacity(hits.len());
-    for (index, hit) in hits.iter().enumerate() {
-        if lines.contains(&(hit.path.as_str(), hit.line)) {
-            continue;
-        }
-        match reprints.find_or_keep(&shingled, index) {
-            Some(first) => kept[first].1.push(Location {
-                path: hit.path.clone(),
-                line: hit.line,
-            }),
-            None => {
-                lines.insert((hit.path.as_str(), hit.line));
-                kept.push((index, Vec::new()));
-            }
-        }
-    }
-    let mut folded: Vec<Option<Vec<Location>>> = vec![None; hits.len()];
-    for (index, also) in kept {
-        folded[index] = Some(also);
-    }
-    hits.into_iter()
-        .zip(folded)
-        .filter_map(|(mut hit, also)| {
-            hit.also.extend(also?);
-            Some(hit)
-        })
-        .collect()
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
@@ -282,7 +233,7 @@ fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String,
 }
 
 /// The stored values of a passage, as read: moved into a [`Hit`] without copying.
-struct Stored(Vec<(Field, OwnedValue)>);
+pub(super) struct Stored(Vec<(Field, OwnedValue)>);
 
 impl DocumentDeserialize for Stored {
     fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
@@ -306,7 +257,8 @@ impl Stored {
             .map(|(_, value)| std::mem::replace(value, OwnedValue::Null))
     }
 
-    fn text(&mut self, field: Field) -> String {
+    /// The text of `field`, taken out (empty when there is none).
+    pub(super) fn text(&mut self, field: Field) -> String {
         match self.take(field) {
             Some(OwnedValue::Str(text)) => text,
             _ => String::new(),
@@ -334,18 +286,33 @@ impl Stored {
     }
 }
 
-fn read_hit(
+/// The text of `field` of a stored passage (empty when it has none).
+pub(super) fn read_text(
+    searcher: &Searcher,
+    address: DocAddress,
+    field: Field,
+) -> Result<String, tantivy::TantivyError> {
+    let mut stored: Stored = searcher.doc(address)?;
+    Ok(stored.text(field))
+}
+
+/// A stored passage as a hit, its BM25 `score` weighed by proximity and heading lines.
+pub(super) fn read_hit(
     searcher: &Searcher,
     address: DocAddress,
     score: f32,
     open: &OpenIndex,
     built: &BuiltQuery,
 ) -> Result<Hit, tantivy::TantivyError> {
+    Ok(hit_of(searcher.doc(address)?, score, open, built))
+}
+
+/// The stored values of a passage as a hit, as [`read_hit`] makes it.
+pub(super) fn hit_of(mut stored: Stored, score: f32, open: &OpenIndex, built: &BuiltQuery) -> Hit {
     let fields = &open.schema.fields;
-    let mut stored: Stored = searcher.doc(address)?;
     let text = stored.text(fields.text);
     let title = stored.text(fields.title);
-    Ok(Hit {
+    Hit {
         score: score
             * proximity_factor(&text, &built.proximity)
             * heading_line_factor(&text, &title),
@@ -368,5 +335,5 @@ fn read_hit(
         report: stored.number(fields.report),
         passage: stored.number(fields.passage),
         also: Vec::new(),
-    })
+    }
 }

@@ -62,8 +62,22 @@ pub fn find_matches(text: &str, needles: &[String]) -> Vec<Range<usize>> {
 /// The snippet of `text` for `needles`: the window of [`SNIPPET_CHARS`] characters holding the
 /// most matches (the passage's start when nothing matches in it, e.g. a title match).
 pub fn snippet(text: &str, needles: &[String]) -> Snippet {
+    snippet_of(text, find_matches(text, needles))
+}
+
+/// [`snippet`] of the matches `keep` accepts (with `-w`, those standing as whole words).
+pub fn snippet_where(
+    text: &str,
+    needles: &[String],
+    keep: impl Fn(&Range<usize>) -> bool,
+) -> Snippet {
+    let mut matches = find_matches(text, needles);
+    matches.retain(|range| keep(range));
+    snippet_of(text, matches)
+}
+
+fn snippet_of(text: &str, matches: Vec<Range<usize>>) -> Snippet {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let matches = find_matches(text, needles);
     let length = chars.len();
     let window = SNIPPET_CHARS.min(length);
     let start = best_window(&matches, length, window);

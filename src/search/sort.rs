@@ -7,6 +7,7 @@
 use std::cmp::Ordering;
 
 use super::run::Hit;
+use crate::report::Date;
 
 /// What hits are ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -31,6 +32,24 @@ impl SortKey {
 
 /// Sorts `hits` (in relevance order) by `key`, reversed when `reverse`; stable.
 pub fn sort_hits(hits: &mut [Hit], key: SortKey, reverse: bool) {
+    sort_by_key(
+        hits,
+        key,
+        reverse,
+        |hit| (hit.year, hit.published),
+        |a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)),
+    );
+}
+
+/// Sorts `items` (in relevance order) by `key`, reversed when `reverse`; stable. `dates` gives
+/// an item's year and publication date, `by_place` compares two by path, then line.
+pub(super) fn sort_by_key<T>(
+    items: &mut [T],
+    key: SortKey,
+    reverse: bool,
+    dates: impl Fn(&T) -> (Option<u16>, Option<Date>),
+    by_place: impl Fn(&T, &T) -> Ordering,
+) {
     let direct = |order: Ordering| if reverse { order.reverse() } else { order };
     // Known values before unknown ones, whichever the direction.
     fn known<T: Ord>(
@@ -48,11 +67,11 @@ pub fn sort_hits(hits: &mut [Hit], key: SortKey, reverse: bool) {
     match key {
         SortKey::Score => {
             if reverse {
-                hits.reverse();
+                items.reverse();
             }
         }
-        SortKey::Year => hits.sort_by(|a, b| known(a.year, b.year, direct)),
-        SortKey::Published => hits.sort_by(|a, b| known(a.published, b.published, direct)),
-        SortKey::Path => hits.sort_by(|a, b| direct(a.path.cmp(&b.path).then(a.line.cmp(&b.line)))),
+        SortKey::Year => items.sort_by(|a, b| known(dates(a).0, dates(b).0, direct)),
+        SortKey::Published => items.sort_by(|a, b| known(dates(a).1, dates(b).1, direct)),
+        SortKey::Path => items.sort_by(|a, b| direct(by_place(a, b))),
     }
 }
