@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod dates;
+pub mod embedded;
 pub mod guard;
 pub mod index;
 pub mod render;

@@ -8,24 +8,8 @@ use tantivy::schema::{
 };
 use thiserror::Error;
 
+use crate::embedded::{self, EmbeddedFile};
 use crate::tokenize::{BIGRAM, JIEBA, RAW};
-
-/// Every file of `index_schema/`, embedded in the binary. A test checks that none is missing.
-pub const EMBEDDED_FILES: &[(&str, &str)] = &[
-    ("schema.toml", include_str!("../index_schema/schema.toml")),
-    ("synonyms.txt", include_str!("../index_schema/synonyms.txt")),
-    ("t2s.txt", include_str!("../index_schema/t2s.txt")),
-    ("userdict.txt", include_str!("../index_schema/userdict.txt")),
-];
-
-/// The text of an embedded file of `index_schema/`.
-pub fn embedded_file(name: &str) -> &'static str {
-    EMBEDDED_FILES
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map(|(_, text)| *text)
-        .expect("the file is in EMBEDDED_FILES by construction")
-}
 
 /// Bumped when the way passages are cut or fields are filled changes, so that indexes built by
 /// an older baogao are rebuilt even though `index_schema/` did not change.
@@ -115,7 +99,7 @@ pub struct IndexSchema {
 impl IndexSchema {
     /// The schema embedded in this binary.
     pub fn embedded() -> Result<Self, SchemaError> {
-        Self::from_toml(embedded_file("schema.toml"), fingerprint(EMBEDDED_FILES))
+        Self::from_toml(embedded::SCHEMA.text, fingerprint(&embedded::ALL))
     }
 
     /// Parses a schema file's text; `fingerprint` identifies it in built indexes.
@@ -277,7 +261,7 @@ fn add_field(
 
 /// FNV-1a (64 bit) over the index format and every embedded file, name and content: stable
 /// across Rust versions and platforms, unlike `DefaultHasher`.
-pub fn fingerprint(files: &[(&str, &str)]) -> String {
+pub fn fingerprint(files: &[EmbeddedFile]) -> String {
     use std::hash::Hasher;
     let mut hasher = fnv::FnvHasher::default();
     let mut feed = |bytes: &[u8]| {
@@ -287,10 +271,10 @@ pub fn fingerprint(files: &[(&str, &str)]) -> String {
     };
     feed(&INDEX_FORMAT.to_le_bytes());
     let mut sorted: Vec<_> = files.to_vec();
-    sorted.sort();
-    for (name, content) in sorted {
-        feed(name.as_bytes());
-        feed(content.as_bytes());
+    sorted.sort_by_key(|file| file.name);
+    for file in sorted {
+        feed(file.name.as_bytes());
+        feed(file.text.as_bytes());
     }
     format!("{:016x}", hasher.finish())
 }
@@ -315,20 +299,27 @@ mod tests {
             .map(|entry| entry.file_name().to_string_lossy().into_owned())
             .collect();
         on_disk.sort();
-        let mut embedded: Vec<String> = EMBEDDED_FILES.iter().map(|(n, _)| n.to_string()).collect();
-        embedded.sort();
+        let mut embedded_names: Vec<String> = embedded::ALL
+            .iter()
+            .map(|file| file.name.to_string())
+            .collect();
+        embedded_names.sort();
         assert_eq!(
-            on_disk, embedded,
-            "add new index_schema/ files to EMBEDDED_FILES"
+            on_disk, embedded_names,
+            "add new index_schema/ files to embedded::ALL"
         );
     }
 
     #[test]
     fn fingerprint_changes_with_content() {
-        let a = fingerprint(&[("schema.toml", "a")]);
-        let b = fingerprint(&[("schema.toml", "b")]);
+        let file = |text| EmbeddedFile {
+            name: "schema.toml",
+            text,
+        };
+        let a = fingerprint(&[file("a")]);
+        let b = fingerprint(&[file("b")]);
         assert_ne!(a, b);
-        assert_eq!(a, fingerprint(&[("schema.toml", "a")]));
+        assert_eq!(a, fingerprint(&[file("a")]));
     }
 
     #[test]

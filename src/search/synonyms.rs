@@ -3,13 +3,13 @@
 
 use std::sync::OnceLock;
 
-use crate::schema::embedded_file;
+use crate::embedded;
 use crate::tokenize::unit_runs;
 
 /// The groups of the embedded synonym list, each form folded (simplified, lower-case).
 fn groups() -> &'static [Vec<String>] {
     static GROUPS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    GROUPS.get_or_init(|| parse_groups(embedded_file("synonyms.txt")))
+    GROUPS.get_or_init(|| parse_groups(embedded::SYNONYMS.text))
 }
 
 /// Parses a synonym list: one group per line, forms separated by spaces, `#` comments.

@@ -7,14 +7,11 @@
 
 use std::sync::OnceLock;
 
-use crate::schema::embedded_file;
+use crate::embedded;
 
 /// The Han blocks the table covers: CJK Unified Ideographs with Extension A, and the
 /// compatibility ideographs.
 pub const HAN_RANGES: [(u32, u32); 2] = [(0x3400, 0x9FFF), (0xF900, 0xFAFF)];
-
-/// The name of the table in `index_schema/`.
-pub const T2S_FILE: &str = "t2s.txt";
 
 /// For each range of [`HAN_RANGES`], the folded form of each of its code points.
 pub fn fold_table() -> &'static [Vec<char>; 2] {
@@ -25,7 +22,7 @@ pub fn fold_table() -> &'static [Vec<char>; 2] {
                 .map(|code| char::from_u32(code).unwrap_or('\u{FFFD}'))
                 .collect::<Vec<char>>()
         });
-        for (from, to) in pairs(embedded_file(T2S_FILE)) {
+        for (from, to) in pairs(embedded::T2S.text) {
             let code = from as u32;
             for ((first, last), folded) in HAN_RANGES.iter().zip(table.iter_mut()) {
                 if (*first..=*last).contains(&code) {
@@ -102,14 +99,14 @@ mod tests {
             return;
         }
         assert!(
-            embedded_file(T2S_FILE) == expected,
+            embedded::T2S.text == expected,
             "index_schema/t2s.txt is not OpenCC's Hk2s table: run `BAOGAO_WRITE_T2S=1 cargo test --lib t2s`"
         );
     }
 
     #[test]
     fn every_line_of_the_file_is_a_pair() {
-        let text = embedded_file(T2S_FILE);
+        let text = embedded::T2S.text;
         let lines = text.lines().filter(|line| !line.starts_with('#')).count();
         assert_eq!(pairs(text).count(), lines);
         assert!(lines > 3000, "{lines} pairs");

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy_jieba::jieba_rs::{Jieba, TokenizeMode};
 
-use crate::schema::embedded_file;
+use crate::embedded;
 use crate::text::fold_char;
 
 /// Jieba's dictionary with the user dictionary added; built on first use.
@@ -14,7 +14,7 @@ pub fn dictionary() -> &'static Jieba {
     static JIEBA: OnceLock<Jieba> = OnceLock::new();
     JIEBA.get_or_init(|| {
         let mut jieba = Jieba::new();
-        for (word, frequency) in user_words(embedded_file("userdict.txt")) {
+        for (word, frequency) in user_words(embedded::USER_DICT.text) {
             jieba.add_word(word, frequency, None);
         }
         jieba
