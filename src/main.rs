@@ -73,6 +73,9 @@ fn main() -> ExitCode {
         Command::AfterAbort(args) => cli::after_abort(&args.index),
     };
     outcome.unwrap_or_else(|err| {
+        if cli::is_broken_pipe(&err) {
+            return ExitCode::SUCCESS;
+        }
         eprintln!(
             "baogao: error: {}",
             baogao::render::terminal_safe(&error_chain(&err))

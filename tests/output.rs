@@ -449,3 +449,48 @@ fn the_readme_examples_of_sort_published_and_whole_words_print_what_it_says() {
         readme_output_of("baogao search 家庭医生 -w -l")
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly_with_success() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let index = Indexed::corpus();
+    // Each prints more than a pipe holds (64 KiB), so the write after `head` closes fails.
+    let many = ["的", "-n", "1000", "--per-report", "0"];
+    let commands: Vec<(&str, Vec<&str>)> = vec![
+        ("search", many.to_vec()),
+        ("search", [&many[..], &["--json"]].concat()),
+        ("search", [&many[..], &["--json-lines"]].concat()),
+        ("search", [&many[..], &["--csv"]].concat()),
+        ("search", [&many[..], &["-c"]].concat()),
+        ("reports", vec!["--json"]),
+    ];
+    for (command, args) in commands {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("baogao"))
+            .arg(command)
+            .args(&args)
+            .arg("--index")
+            .arg(index.dir.path())
+            .env_remove("BAOGAO_INDEX")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start baogao");
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 16];
+        stdout.read_exact(&mut first).expect("the first bytes");
+        drop(stdout);
+        let output = child.wait_with_output().expect("wait for baogao");
+        assert!(
+            output.status.success(),
+            "{command} {args:?}: {:?} {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{command} {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

@@ -8,8 +8,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::is_broken_pipe;
-
 /// Arguments of `baogao completions`.
 #[derive(Debug, clap::Args)]
 #[command(
@@ -85,8 +83,8 @@ fn create_dir(dir: &Path) -> Result<()> {
 
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(err) if is_broken_pipe(&err) => Ok(()),
-        other => other.context("writing to stdout"),
-    }
+    stdout
+        .write_all(bytes)
+        .and_then(|()| stdout.flush())
+        .context("writing to stdout")
 }

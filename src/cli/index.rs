@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::progress::ProgressView;
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::corpus::{count_by_kind, parse_size, ReadOptions, Skipped};
 use crate::index::{build_index, check_index, BuildError, BuildOptions, BuildSummary, Staleness};
 use crate::render::terminal_safe;
@@ -188,11 +188,7 @@ fn check_report(staleness: &Staleness) -> Vec<String> {
 /// Prints lines for people, each made terminal-safe (file names may hold anything).
 fn print(lines: &[String]) -> Result<()> {
     let text: Vec<_> = lines.iter().map(|line| terminal_safe(line)).collect();
-    if let Err(err) = writeln!(std::io::stdout(), "{}", text.join("\n")) {
-        if !is_broken_pipe(&err) {
-            return Err(err.into());
-        }
-    }
+    writeln!(std::io::stdout(), "{}", text.join("\n"))?;
     Ok(())
 }
 

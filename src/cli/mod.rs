@@ -26,8 +26,13 @@ pub struct IndexLocation {
     pub dir: PathBuf,
 }
 
-/// Whether an I/O error is a closed pipe (`baogao search … | head`), which ends output
-/// quietly rather than as an error.
-pub fn is_broken_pipe(err: &std::io::Error) -> bool {
-    err.kind() == std::io::ErrorKind::BrokenPipe
+/// Whether an error is (or was caused by) a closed pipe (`baogao search … | head`): output
+/// ends quietly and the command succeeds, as with ripgrep. `main` asks this once for every
+/// command.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::index::open_index;
 use crate::render::{
     display_path, write_reports_csv, write_reports_json, write_reports_plain, ColorChoice,
@@ -59,10 +59,7 @@ pub fn run(args: ReportsArgs) -> Result<ExitCode> {
         write_reports_plain(&mut out, &reports, &display, args.color.enabled())
     }
     .and_then(|()| out.flush());
-    match written {
-        Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
-        other => other?,
-    }
+    written?;
     Ok(if reports.is_empty() {
         ExitCode::from(1)
     } else {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::index::open_index;
 use crate::render::style::{paint, BOLD};
 use crate::render::{
@@ -162,10 +162,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     if several && args.json && written.is_ok() {
         written = write_json_array(&mut out, &sets, &display);
     }
-    match written.and_then(|()| out.flush()) {
-        Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
-        other => other?,
-    }
+    written.and_then(|()| out.flush())?;
     Ok(if found {
         ExitCode::SUCCESS
     } else {

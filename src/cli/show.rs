@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::index::{open_index, OpenIndex};
 use crate::render::{display_path, write_show_json, write_show_plain, ColorChoice, Excerpt};
 use crate::search::{file_passages, passage_at, Passage};
@@ -59,10 +59,8 @@ pub fn run(args: ShowArgs) -> Result<ExitCode> {
         write_show_plain(&mut out, &excerpt, args.color.enabled())
     }
     .and_then(|()| out.flush());
-    match written {
-        Err(err) if is_broken_pipe(&err) => Ok(ExitCode::SUCCESS),
-        other => other.map(|()| ExitCode::SUCCESS).map_err(Into::into),
-    }
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `corpus/a.txt:31` → (`corpus/a.txt`, 31).

@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::dates::utc_date_time;
 use crate::index::open_index;
 use crate::render::{write_stats_json, write_stats_plain, ColorChoice, IndexStats};
@@ -60,10 +60,8 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         write_stats_plain(&mut out, &stats, args.color.enabled())
     }
     .and_then(|()| out.flush());
-    match written {
-        Err(err) if is_broken_pipe(&err) => Ok(ExitCode::SUCCESS),
-        other => other.map(|()| ExitCode::SUCCESS).map_err(Into::into),
-    }
+    written?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The bytes of every file under `dir`.

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::search::read_queries;
-use super::{is_broken_pipe, IndexLocation};
+use super::IndexLocation;
 use crate::index::open_index;
 use crate::render::{
     terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
@@ -91,10 +91,7 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
         (false, true) => write_trend_table(&mut out, &trends, color),
     }
     .and_then(|()| out.flush());
-    match written {
-        Err(err) if is_broken_pipe(&err) => return Ok(ExitCode::SUCCESS),
-        other => other?,
-    }
+    written?;
     Ok(if trends.iter().any(|trend| trend.total.passages > 0) {
         ExitCode::SUCCESS
     } else {

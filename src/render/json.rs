@@ -56,7 +56,7 @@ pub fn write_json(
     display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
     serde_json::to_writer(&mut *out, &json_results(query, results, display))
-        .map_err(io::Error::other)?;
+        .map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -71,7 +71,7 @@ pub fn write_json_array(
         .iter()
         .map(|(query, results)| json_results(query, results, display))
         .collect();
-    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -85,7 +85,7 @@ pub fn write_json_line(
 ) -> io::Result<()> {
     let mut line = json_hit(hit, display);
     line.query = Some(query);
-    serde_json::to_writer(&mut *out, &line).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
     writeln!(out)
 }
 

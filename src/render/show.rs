@@ -158,6 +158,6 @@ pub fn write_show_json(out: &mut impl Write, excerpt: &Excerpt) -> io::Result<()
             })
             .collect(),
     };
-    serde_json::to_writer(&mut *out, &object).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &object).map_err(io::Error::from)?;
     writeln!(out)
 }

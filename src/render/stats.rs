@@ -206,7 +206,7 @@ pub fn write_stats_json(out: &mut impl Write, stats: &IndexStats) -> io::Result<
         passages: stats.total.passages,
         facets,
     };
-    serde_json::to_writer(&mut *out, &object).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &object).map_err(io::Error::from)?;
     writeln!(out)
 }
 

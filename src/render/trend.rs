@@ -140,7 +140,7 @@ struct JsonCounts {
 
 /// Writes the trend as one JSON object and a newline.
 pub fn write_trend_json(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &json_trend(trend)).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &json_trend(trend)).map_err(io::Error::from)?;
     writeln!(out)
 }
 
@@ -148,7 +148,7 @@ pub fn write_trend_json(out: &mut impl Write, trend: &Trend) -> io::Result<()> {
 /// array.
 pub fn write_trends_json(out: &mut impl Write, trends: &[Trend]) -> io::Result<()> {
     let objects: Vec<JsonTrend> = trends.iter().map(json_trend).collect();
-    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *out, &objects).map_err(io::Error::from)?;
     writeln!(out)
 }
 
