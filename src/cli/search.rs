@@ -37,8 +37,9 @@ pub struct SearchArgs {
     pub file: Option<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// Count hits per value of these facets (year is counted unless others are named)
-    #[arg(long, value_name = "FACET", value_enum, value_delimiter = ',')]
+    /// Count hits per value of these facets: year, kind, level, region (year is counted unless
+    /// others are named)
+    #[arg(long, value_name = "FACET", value_delimiter = ',', value_parser = facet_name)]
     pub facet: Vec<FacetName>,
     /// How many passages to show
     #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
@@ -194,4 +195,15 @@ pub fn read_queries(file: &Path) -> Result<Vec<String>> {
         bail!("`{}` holds no query (one a line)", file.display());
     }
     Ok(queries)
+}
+
+/// A `--facet` name: year, kind, level or region.
+fn facet_name(text: &str) -> Result<FacetName, String> {
+    FacetName::of_name(text).ok_or_else(|| {
+        let names: Vec<_> = FacetName::ALL
+            .iter()
+            .map(|facet| facet.field_name())
+            .collect();
+        format!("expected one of {}", names.join(", "))
+    })
 }

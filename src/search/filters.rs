@@ -90,7 +90,7 @@ impl FromStr for DateRange {
 }
 
 /// A facet whose hits can be counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FacetName {
     Year,
     Kind,
@@ -99,6 +99,21 @@ pub enum FacetName {
 }
 
 impl FacetName {
+    /// Every facet, in the order they are listed.
+    pub const ALL: [FacetName; 4] = [
+        FacetName::Year,
+        FacetName::Kind,
+        FacetName::Level,
+        FacetName::Region,
+    ];
+
+    /// The facet of a name (`year`, `Kind`: any case).
+    pub fn of_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|facet| facet.field_name().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The schema field (and facet root) of this facet.
     pub fn field_name(self) -> &'static str {
         match self {
