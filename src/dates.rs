@@ -1,65 +1,103 @@
-//! Calendar dates ↔ tantivy date values (seconds since the Unix epoch, UTC midnight).
+//! Calendar dates: one [`Date`], checked against the calendar and one range of plausible
+//! years, read from `2021-09-22`, and turned into tantivy's date values (UTC midnight) and
+//! back through `tantivy::time`.
 
-use crate::report::Date;
+use std::fmt;
+use std::str::FromStr;
+use tantivy::time::{Date as CivilDate, Month, OffsetDateTime, PrimitiveDateTime, Time};
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian; Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
+/// The years a report can be of: from the founding of the People's Republic to far enough
+/// ahead for any plan. A number outside is not read as a year (not in text, not in a sidecar,
+/// not in a filter).
+pub const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
+
+/// A calendar date within [`YEARS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    /// The month, 1..=12.
+    pub month: u8,
+    /// The day of the month, from 1.
+    pub day: u8,
 }
 
-/// The tantivy date of a calendar date.
+impl Date {
+    /// The date when it is in the calendar (no 2023-02-29) and its year is in [`YEARS`].
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let month_of_year = Month::try_from(month).ok()?;
+        CivilDate::from_calendar_date(i32::from(year), month_of_year, day).ok()?;
+        YEARS.contains(&year).then_some(Date { year, month, day })
+    }
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a date of the calendar such as 2021-09-22 (a year from {} to {})", YEARS.start(), YEARS.end())]
+pub struct NotADate;
+
+impl FromStr for Date {
+    type Err = NotADate;
+
+    /// `2021-09-22` (also `2021-9-2`): digits only, a date of the calendar.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let mut parts = text.trim().splitn(3, '-');
+        let mut number = || -> Option<u16> {
+            let part = parts.next()?;
+            let digits =
+                !part.is_empty() && part.len() <= 4 && part.bytes().all(|b| b.is_ascii_digit());
+            digits.then(|| part.parse().ok()).flatten()
+        };
+        let (year, month, day) = (number(), number(), number());
+        let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+            return Err(NotADate);
+        };
+        let month = u8::try_from(month).map_err(|_| NotADate)?;
+        let day = u8::try_from(day).map_err(|_| NotADate)?;
+        Date::new(year, month, day).ok_or(NotADate)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The tantivy date of a calendar date: its midnight, UTC.
 pub fn to_datetime(date: Date) -> tantivy::DateTime {
-    let days = days_from_civil(
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    tantivy::DateTime::from_timestamp_secs(days * 86_400)
+    let civil = Month::try_from(date.month)
+        .ok()
+        .and_then(|month| CivilDate::from_calendar_date(i32::from(date.year), month, date.day).ok())
+        // A Date is checked when it is made; the epoch stands in should one not be.
+        .unwrap_or(CivilDate::MIN);
+    tantivy::DateTime::from_utc(PrimitiveDateTime::new(civil, Time::MIDNIGHT).assume_utc())
 }
 
-/// The calendar date of a tantivy date.
+/// The calendar date of a tantivy date (its UTC day), when its year is in [`YEARS`].
 pub fn from_datetime(value: tantivy::DateTime) -> Option<Date> {
-    let days = value.into_timestamp_secs().div_euclid(86_400);
-    let shifted = days + 719_468;
-    let era = shifted.div_euclid(146_097);
-    let day_of_era = shifted - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    Some(Date {
-        year: u16::try_from(year).ok()?,
-        month: u8::try_from(month).ok()?,
-        day: u8::try_from(day).ok()?,
-    })
+    let moment = value.into_utc();
+    Date::new(
+        u16::try_from(moment.year()).ok()?,
+        u8::from(moment.month()),
+        moment.day(),
+    )
 }
 
 /// A moment in seconds since the Unix epoch as a UTC date-time: `2026-11-21 14:06:46 UTC`.
 pub fn utc_date_time(seconds: u64) -> String {
-    let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
-    let day_seconds = seconds.rem_euclid(86_400);
-    let time = format!(
-        "{:02}:{:02}:{:02}",
-        day_seconds / 3600,
-        day_seconds / 60 % 60,
-        day_seconds % 60
-    );
-    match from_datetime(tantivy::DateTime::from_timestamp_secs(
-        seconds - day_seconds,
-    )) {
-        Some(date) => format!("{date} {time} UTC"),
+    let moment = i64::try_from(seconds)
+        .ok()
+        .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok());
+    match moment {
+        Some(at) => format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+            at.year(),
+            u8::from(at.month()),
+            at.day(),
+            at.hour(),
+            at.minute(),
+            at.second()
+        ),
         None => format!("{seconds} s after 1970-01-01 UTC"),
     }
 }
@@ -83,17 +121,43 @@ mod tests {
             (2024, 12, 31),
             (2026, 2, 3),
         ] {
-            let date = Date { year, month, day };
+            let date = Date::new(year, month, day).expect("a date");
             assert_eq!(from_datetime(to_datetime(date)), Some(date));
         }
+        let second_day = Date::new(1970, 1, 2).expect("a date");
+        assert_eq!(to_datetime(second_day).into_timestamp_secs(), 86_400);
+    }
+
+    #[test]
+    fn only_dates_of_the_calendar_in_the_years_parse() {
         assert_eq!(
-            to_datetime(Date {
-                year: 1970,
-                month: 1,
-                day: 2
+            "2021-09-22".parse(),
+            Ok(Date {
+                year: 2021,
+                month: 9,
+                day: 22
             })
-            .into_timestamp_secs(),
-            86_400
         );
+        assert_eq!(
+            "2024-2-29".parse(),
+            Ok(Date {
+                year: 2024,
+                month: 2,
+                day: 29
+            })
+        );
+        for bad in [
+            "2023-02-30",
+            "2023-02-29",
+            "2023-13-01",
+            "1900-01-01",
+            "2023-01",
+            "+2023-01-01",
+            "2023-01-01x",
+            "２０２３-01-01",
+            "",
+        ] {
+            assert_eq!(bad.parse::<Date>(), Err(NotADate), "{bad}");
+        }
     }
 }

@@ -25,6 +25,7 @@ use super::metadata::{Date, Kind, Level};
 use super::Report;
 
 use crate::corpus::SIDECAR_SUFFIX;
+use crate::dates::YEARS;
 
 /// A sidecar that cannot be used, named with the line at fault; the report is indexed
 /// without it.
@@ -153,12 +154,16 @@ impl Overrides {
         }
         if let Some(year) = &fields.year {
             report.metadata.year = match year.get_ref() {
-                toml::Value::Integer(n) if (1000..=9999).contains(n) => u16::try_from(*n).ok(),
+                toml::Value::Integer(n)
+                    if u16::try_from(*n).is_ok_and(|year| YEARS.contains(&year)) =>
+                {
+                    u16::try_from(*n).ok()
+                }
                 toml::Value::String(s) if s == "unknown" => None,
                 _ => {
                     return Err(self.error(
                         year.span().start,
-                        "year must be a year such as 2020, or \"unknown\"",
+                        "year must be a year from 1949 to 2100 such as 2020, or \"unknown\"",
                     ))
                 }
             };
@@ -201,13 +206,9 @@ impl Overrides {
     }
 }
 
-/// `2021-09-22` as a date.
+/// `2021-09-22` as a date of the calendar.
 fn parse_date(text: &str) -> Option<Date> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Date { year, month, day })
+    text.parse().ok()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use regex::Regex;
 use crate::text::chars::is_placeholder;
 
 /// Years outside this range are numbers, not report years.
-pub(super) const YEARS: std::ops::RangeInclusive<u16> = 1949..=2100;
+pub(super) use crate::dates::YEARS;
 
 /// How many lines after the title may give the year: enough for 2024年7月12日 two lines under
 /// 白碱滩区卫生局7月工作总结, or for the dated subtitle under a repeated title; not so many that

@@ -3,6 +3,8 @@
 use std::str::FromStr;
 use thiserror::Error;
 
+use crate::dates::YEARS;
+
 /// Which report years a search keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearFilter {
@@ -40,7 +42,7 @@ impl FromStr for YearFilter {
                 return Err(bad());
             }
             match part.parse::<u16>() {
-                Ok(year) if (1000..=9999).contains(&year) => Ok(Some(year)),
+                Ok(year) if YEARS.contains(&year) => Ok(Some(year)),
                 _ => Err(bad()),
             }
         };

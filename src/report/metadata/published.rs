@@ -1,45 +1,11 @@
 //! The publication date a web page shows near its top (发布时间: 2022-07-18 09:10:03), as
 //! opposed to the dates of the report's own sentences (2024年7月12日，区人民政府召开…).
 
-use std::fmt;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use crate::report::year::YEARS;
-
-/// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// The year, 1949..=2100.
-    pub year: u16,
-    /// The month, 1..=12.
-    pub month: u8,
-    /// The day of the month, from 1.
-    pub day: u8,
-}
-
-impl Date {
-    /// The date when it is in the calendar (no 2023-02-29) and its year is a plausible one.
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-        let days = match month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            1..=12 => 31,
-            _ => return None,
-        };
-        (YEARS.contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
+pub use crate::dates::Date;
 
 /// Labels of a publication date, longest first: 发布时间: 2022-07-18 09:10:03 (博古范文网),
 /// 时间：2026-02-02 (provincial newspapers), 发表时间： with 2026-02-09 09:45:30 on the next
