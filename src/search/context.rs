@@ -5,10 +5,10 @@
 use std::ops::Range;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
 
-use crate::dates::from_datetime;
+use super::stored::Stored;
 use crate::index::OpenIndex;
 use crate::report::Date;
 
@@ -49,8 +49,7 @@ pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<Passag
     let addresses = searcher.search(&query, &TopDocs::with_limit(count).order_by_score())?;
     let mut passages = Vec::with_capacity(addresses.len());
     for (_, address) in addresses {
-        let document: TantivyDocument = searcher.doc(address)?;
-        passages.push(read_passage(&document, open));
+        passages.push(passage_of(searcher.doc(address)?, open));
     }
     passages.sort_by_key(|p| (p.report, p.passage, p.line));
     Ok(passages)
@@ -74,46 +73,23 @@ pub fn passage_at(passages: &[Passage], line: u64) -> Option<Range<usize>> {
     Some(first..first + count)
 }
 
-pub(super) fn read_passage(document: &TantivyDocument, open: &OpenIndex) -> Passage {
+/// The stored values of a passage as a [`Passage`].
+pub(super) fn passage_of(mut stored: Stored, open: &OpenIndex) -> Passage {
     let fields = &open.schema.fields;
-    let text_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_str())
-            .unwrap_or_default()
-            .to_string()
-    };
-    let number_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_u64())
-            .unwrap_or(0)
-    };
-    let facet_of = |field: Field| {
-        document
-            .get_first(field)
-            .and_then(|value| value.as_facet())
-            .and_then(|encoded| encoded.rsplit(['\0', '/']).next())
-            .unwrap_or("unknown")
-            .to_string()
-    };
     Passage {
-        path: text_of(fields.path),
-        line: number_of(fields.line),
-        report: number_of(fields.report),
-        passage: number_of(fields.passage),
-        title: text_of(fields.title),
-        year: facet_of(fields.year).parse::<u16>().ok(),
-        heading: text_of(fields.heading),
-        text: text_of(fields.text),
-        kind: facet_of(fields.kind),
-        level: facet_of(fields.level),
-        region: Some(facet_of(fields.region)).filter(|region| region != "unknown"),
-        org: Some(text_of(fields.org)).filter(|org| !org.is_empty()),
-        published: document
-            .get_first(fields.published)
-            .and_then(|value| value.as_datetime())
-            .and_then(from_datetime),
+        path: stored.text(fields.path),
+        line: stored.number(fields.line),
+        report: stored.number(fields.report),
+        passage: stored.number(fields.passage),
+        title: stored.text(fields.title),
+        year: stored.facet(fields.year).parse::<u16>().ok(),
+        heading: stored.text(fields.heading),
+        text: stored.text(fields.text),
+        kind: stored.facet(fields.kind),
+        level: stored.facet(fields.level),
+        region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
+        org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
+        published: stored.date(fields.published),
     }
 }
 

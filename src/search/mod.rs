@@ -16,6 +16,7 @@ mod segment;
 mod snippet;
 mod sort;
 mod statistics;
+mod stored;
 mod stream;
 mod synonyms;
 mod tally;

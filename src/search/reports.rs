@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::context::read_passage;
+use super::context::passage_of;
 use super::filters::Filters;
 use super::query::filter_queries;
 use super::run::SearchError;
@@ -72,8 +72,7 @@ pub fn list_reports(
     firsts.sort_by_key(|(address, _, _)| (address.segment_ord, address.doc_id));
     let mut reports = Vec::with_capacity(firsts.len());
     for (address, (path, report), entry) in firsts {
-        let document: TantivyDocument = searcher.doc(address)?;
-        let passage = read_passage(&document, open);
+        let passage = passage_of(searcher.doc(address)?, open);
         reports.push(ReportSummary {
             path: path.clone(),
             report: *report,

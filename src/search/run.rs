@@ -4,8 +4,7 @@
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
-use tantivy::schema::document::{DeserializeError, DocumentDeserialize, DocumentDeserializer};
-use tantivy::schema::{Field, OwnedValue};
+use tantivy::schema::Field;
 use tantivy::{DocAddress, Searcher};
 use thiserror::Error;
 
@@ -16,9 +15,9 @@ use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, snippet_where, Snippet};
 use super::sort::SortKey;
 use super::statistics::LiveStatistics;
+use super::stored::Stored;
 use super::stream::HitStream;
 use super::whole::word_boundaries;
-use crate::dates::from_datetime;
 use crate::index::OpenIndex;
 use crate::report::Date;
 
@@ -232,60 +231,6 @@ fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String,
     counts
 }
 
-/// The stored values of a passage, as read: moved into a [`Hit`] without copying.
-pub(super) struct Stored(Vec<(Field, OwnedValue)>);
-
-impl DocumentDeserialize for Stored {
-    fn deserialize<'de, D>(mut deserializer: D) -> Result<Self, DeserializeError>
-    where
-        D: DocumentDeserializer<'de>,
-    {
-        let mut values = Vec::with_capacity(deserializer.size_hint());
-        while let Some(entry) = deserializer.next_field()? {
-            values.push(entry);
-        }
-        Ok(Stored(values))
-    }
-}
-
-impl Stored {
-    /// The first value of `field`, taken out.
-    fn take(&mut self, field: Field) -> Option<OwnedValue> {
-        self.0
-            .iter_mut()
-            .find(|(at, _)| *at == field)
-            .map(|(_, value)| std::mem::replace(value, OwnedValue::Null))
-    }
-
-    /// The text of `field`, taken out (empty when there is none).
-    pub(super) fn text(&mut self, field: Field) -> String {
-        match self.take(field) {
-            Some(OwnedValue::Str(text)) => text,
-            _ => String::new(),
-        }
-    }
-
-    fn number(&mut self, field: Field) -> u64 {
-        match self.take(field) {
-            Some(OwnedValue::U64(number)) => number,
-            _ => 0,
-        }
-    }
-
-    /// The last part of a facet (/year/2024 → 2024), `unknown` when there is none.
-    fn facet(&mut self, field: Field) -> String {
-        match self.take(field) {
-            Some(OwnedValue::Facet(facet)) => facet
-                .encoded_str()
-                .rsplit(['\0', '/'])
-                .next()
-                .unwrap_or("unknown")
-                .to_string(),
-            _ => "unknown".to_string(),
-        }
-    }
-}
-
 /// The text of `field` of a stored passage (empty when it has none).
 pub(super) fn read_text(
     searcher: &Searcher,
@@ -328,10 +273,7 @@ pub(super) fn hit_of(mut stored: Stored, score: f32, open: &OpenIndex, built: &B
         level: stored.facet(fields.level),
         region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
         org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
-        published: match stored.take(fields.published) {
-            Some(OwnedValue::Date(date)) => from_datetime(date),
-            _ => None,
-        },
+        published: stored.date(fields.published),
         report: stored.number(fields.report),
         passage: stored.number(fields.passage),
         also: Vec::new(),

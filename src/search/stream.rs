@@ -22,9 +22,10 @@ use super::filters::FacetCounts;
 use super::query::BuiltQuery;
 use super::rank::{near_identical, shingles, Reprints, Shingles};
 use super::run::{
-    hit_of, read_hit, read_text, snippet_for, typed_forms_in, Hit, Location, SearchError, Stored,
+    hit_of, read_hit, read_text, snippet_for, typed_forms_in, Hit, Location, SearchError,
 };
 use super::sort::sort_by_key;
+use super::stored::Stored;
 use super::SearchRequest;
 use crate::index::OpenIndex;
 use crate::report::Date;
