@@ -26,6 +26,17 @@ pub struct IndexLocation {
     pub dir: PathBuf,
 }
 
+/// Runs `write` on a buffered standard output, then flushes it: what every command prints
+/// goes through here (a closed pipe is then handled by `main`).
+pub fn to_stdout(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out).and_then(|()| out.flush())?;
+    Ok(())
+}
+
 /// Whether an error is (or was caused by) a closed pipe (`baogao search … | head`): output
 /// ends quietly and the command succeeds, as with ripgrep. `main` asks this once for every
 /// command.

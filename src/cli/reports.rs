@@ -2,11 +2,10 @@
 //! audit a corpus and correct it with sidecars.
 
 use anyhow::{bail, Result};
-use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::IndexLocation;
+use super::{to_stdout, IndexLocation};
 use crate::index::open_index;
 use crate::render::{
     display_path, write_reports_csv, write_reports_json, write_reports_plain, ColorChoice,
@@ -50,16 +49,15 @@ pub fn run(args: ReportsArgs) -> Result<ExitCode> {
     let reports = list_reports(&open, &filters)?;
     let cwd = std::env::current_dir().ok();
     let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
-        write_reports_json(&mut out, &reports, &display)
-    } else if args.csv {
-        write_reports_csv(&mut out, &reports, &display)
-    } else {
-        write_reports_plain(&mut out, &reports, &display, args.color.enabled())
-    }
-    .and_then(|()| out.flush());
-    written?;
+    to_stdout(|out| {
+        if args.json {
+            write_reports_json(out, &reports, &display)
+        } else if args.csv {
+            write_reports_csv(out, &reports, &display)
+        } else {
+            write_reports_plain(out, &reports, &display, args.color.enabled())
+        }
+    })?;
     Ok(if reports.is_empty() {
         ExitCode::from(1)
     } else {

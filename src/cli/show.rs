@@ -1,11 +1,10 @@
 //! `baogao show PATH:LINE`: the passage holding that line, with its neighbours, as indexed.
 
 use anyhow::{anyhow, bail, Context, Result};
-use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use super::IndexLocation;
+use super::{to_stdout, IndexLocation};
 use crate::index::{open_index, OpenIndex};
 use crate::render::{display_path, write_show_json, write_show_plain, ColorChoice, Excerpt};
 use crate::search::{file_passages, passage_at, Passage};
@@ -52,14 +51,13 @@ pub fn run(args: ShowArgs) -> Result<ExitCode> {
         passages: &passages[from..to],
         target: target.start - from..target.end - from,
     };
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
-        write_show_json(&mut out, &excerpt)
-    } else {
-        write_show_plain(&mut out, &excerpt, args.color.enabled())
-    }
-    .and_then(|()| out.flush());
-    written?;
+    to_stdout(|out| {
+        if args.json {
+            write_show_json(out, &excerpt)
+        } else {
+            write_show_plain(out, &excerpt, args.color.enabled())
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,11 +1,10 @@
 //! `baogao stats`: what the index holds, counted from the index itself.
 
 use anyhow::{Context, Result};
-use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::IndexLocation;
+use super::{to_stdout, IndexLocation};
 use crate::dates::utc_date_time;
 use crate::index::open_index;
 use crate::render::{write_stats_json, write_stats_plain, ColorChoice, IndexStats};
@@ -53,14 +52,13 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         total: tallies.total,
         facets: &tallies.facets,
     };
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = if args.json {
-        write_stats_json(&mut out, &stats)
-    } else {
-        write_stats_plain(&mut out, &stats, args.color.enabled())
-    }
-    .and_then(|()| out.flush());
-    written?;
+    to_stdout(|out| {
+        if args.json {
+            write_stats_json(out, &stats)
+        } else {
+            write_stats_plain(out, &stats, args.color.enabled())
+        }
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 

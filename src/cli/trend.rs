@@ -1,13 +1,12 @@
 //! `baogao trend QUERY`: how many passages and reports match, year by year.
 
 use anyhow::Result;
-use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
 use super::search::read_queries;
-use super::IndexLocation;
+use super::{to_stdout, IndexLocation};
 use crate::index::open_index;
 use crate::render::{
     terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
@@ -83,15 +82,12 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
         })
         .collect();
     let color = args.color.enabled();
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = match (args.json, args.file.is_some()) {
-        (true, false) => write_trend_json(&mut out, &trends[0]),
-        (true, true) => write_trends_json(&mut out, &trends),
-        (false, false) => write_trend_plain(&mut out, &trends[0], terminal_width(), color),
-        (false, true) => write_trend_table(&mut out, &trends, color),
-    }
-    .and_then(|()| out.flush());
-    written?;
+    to_stdout(|out| match (args.json, args.file.is_some()) {
+        (true, false) => write_trend_json(out, &trends[0]),
+        (true, true) => write_trends_json(out, &trends),
+        (false, false) => write_trend_plain(out, &trends[0], terminal_width(), color),
+        (false, true) => write_trend_table(out, &trends, color),
+    })?;
     Ok(if trends.iter().any(|trend| trend.total.passages > 0) {
         ExitCode::SUCCESS
     } else {

@@ -214,17 +214,6 @@ fn full(
         report_progress(&mut progress, &manifest, file, on_progress);
     }
     summary.skipped.splice(0..0, walk.skipped.iter().cloned());
-    if manifest
-        .files
-        .values()
-        .all(|record| record.skipped.is_some())
-    {
-        return Err(BuildError::NothingIndexed {
-            dir: corpus_root.to_path_buf(),
-            files: walk.files.len(),
-            skipped: std::mem::take(&mut summary.skipped),
-        });
-    }
     finish(
         &index,
         writer,
@@ -309,17 +298,6 @@ fn update(
         }
         report_progress(&mut progress, &manifest, file, on_progress);
     }
-    if manifest
-        .files
-        .values()
-        .all(|record| record.skipped.is_some())
-    {
-        return Err(BuildError::NothingIndexed {
-            dir: corpus_root.to_path_buf(),
-            files: walk.files.len(),
-            skipped: std::mem::take(&mut summary.skipped),
-        });
-    }
     finish(
         &index,
         writer,
@@ -383,6 +361,19 @@ fn finish(
     manifest: &Manifest,
     summary: &mut BuildSummary,
 ) -> Result<(), BuildError> {
+    // Committing an index in which no file could be read would replace a good one with
+    // nothing.
+    if manifest
+        .files
+        .values()
+        .all(|record| record.skipped.is_some())
+    {
+        return Err(BuildError::NothingIndexed {
+            dir: corpus_root.to_path_buf(),
+            files: manifest.files.len(),
+            skipped: std::mem::take(&mut summary.skipped),
+        });
+    }
     writer
         .commit()
         .map_err(tantivy_error("committing the index"))?;
