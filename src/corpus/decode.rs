@@ -225,9 +225,13 @@ pub fn html_declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(at) = rest.find("<meta") {
         rest = &rest[at + 5..];
         let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        if let Some(at) = tag.find("charset") {
-            let value = tag[at + 7..].trim_start().strip_prefix('=')?.trim_start();
-            let value = value.trim_start_matches(['"', '\'']);
+        // Every `charset` of the tag, until one is followed by `=`: `<meta name="charset-note"
+        // content="…">` says nothing, and the tags after it may.
+        for (at, _) in tag.match_indices("charset") {
+            let Some(value) = tag[at + 7..].trim_start().strip_prefix('=') else {
+                continue;
+            };
+            let value = value.trim_start().trim_start_matches(['"', '\'']);
             let end = value
                 .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
                 .unwrap_or(value.len());
@@ -549,5 +553,10 @@ mod tests {
         let old = b"<META http-equiv=Content-Type content='text/html; charset=gb2312'>";
         assert_eq!(html_declared_encoding(old), Some(encoding_rs::GBK));
         assert_eq!(html_declared_encoding(b"<meta name=x><p>"), None);
+        // A `charset` that is not an attribute does not end the search.
+        let noted = b"<meta name=\"charset-note\" content=\"x\"><meta charset=\"gbk\">";
+        assert_eq!(html_declared_encoding(noted), Some(encoding_rs::GBK));
+        let same_tag = b"<meta name=charset content='text/html; charset=big5'>";
+        assert_eq!(html_declared_encoding(same_tag), Some(encoding_rs::BIG5));
     }
 }
