@@ -32,7 +32,6 @@ pub enum LockError {
 #[derive(Debug)]
 pub struct IndexLock {
     file: File,
-    path: PathBuf,
     /// The PID written in a lock file that nobody held any more, when there was one.
     pub stale_pid: Option<String>,
 }
@@ -84,7 +83,6 @@ impl IndexLock {
         file.sync_all().map_err(io)?;
         Ok(IndexLock {
             file,
-            path,
             stale_pid,
         })
     }
@@ -95,7 +93,6 @@ impl Drop for IndexLock {
         // Empty the file first: a PID left in it means a run that did not finish.
         let _ = self.file.set_len(0);
         let _ = self.file.unlock();
-        let _ = &self.path;
     }
 }
 
