@@ -105,6 +105,10 @@ fn error_chain(err: &anyhow::Error) -> String {
 /// query of `search` or `trend` that starts with `-` and then a non-ASCII character, a digit or a quote is moved
 /// after `--`, where clap takes it as part of the query; the order of AND-ed words does not
 /// change the results. Latin words (`-HPV`) still need the user's own `--`, as clap says.
+///
+/// clap's own `allow_hyphen_values` on the query does not do: the query takes one or more
+/// words, so with it every argument after the first word, `--year 2021` included, would be
+/// swallowed as words of the query.
 fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
     let mut args: Vec<_> = args.collect();
     let command_at = args
@@ -144,4 +148,41 @@ fn excluded_words_last(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<st
     }
     args.extend(words);
     args
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excluded_words_last;
+
+    fn moved(args: &[&str]) -> Vec<String> {
+        excluded_words_last(args.iter().map(std::ffi::OsString::from))
+            .into_iter()
+            .map(|arg| arg.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn excluded_words_of_a_query_move_after_a_double_dash() {
+        assert_eq!(
+            moved(&["baogao", "search", "疫情", "-新冠", "--year", "2021"]),
+            ["baogao", "search", "疫情", "--year", "2021", "--", "-新冠"]
+        );
+        assert_eq!(
+            moved(&["baogao", "trend", "疫情", "-\"新冠 肺炎\"", "--", "x"]),
+            // After the user's own `--` words too: the order of AND-ed words is no matter.
+            ["baogao", "trend", "疫情", "--", "x", "-\"新冠 肺炎\""]
+        );
+    }
+
+    #[test]
+    fn flags_latin_words_and_other_commands_are_left_alone() {
+        for args in [
+            &["baogao", "search", "疫情", "-n", "5"][..],
+            &["baogao", "search", "疫情", "-HPV"],
+            &["baogao", "show", "-新冠"],
+            &["baogao", "index", "corpus"],
+        ] {
+            assert_eq!(moved(args), args);
+        }
+    }
 }

@@ -81,10 +81,7 @@ impl IndexLock {
         file.seek(SeekFrom::Start(0)).map_err(io)?;
         writeln!(file, "{}", std::process::id()).map_err(io)?;
         file.sync_all().map_err(io)?;
-        Ok(IndexLock {
-            file,
-            stale_pid,
-        })
+        Ok(IndexLock { file, stale_pid })
     }
 }
 
