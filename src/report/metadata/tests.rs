@@ -383,13 +383,17 @@ fn provincial_reports_with_fallbacks() {
 
 /// Every 2026 provincial report of the shared extra corpus comes out as a 2026 government
 /// work report of the province named in its file name (2026_广西壮族自治区_政府工作报告.txt).
-/// Quietly passes where the folder is absent (it lives outside the repo).
+/// The folder lies beside the project, as CI lays it (../shared); a missing one fails.
 #[test]
 fn extra_corpus_provincial_2026() {
-    let folder = std::path::Path::new("/work/shared/extra-corpus/provincial-2026");
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/extra-corpus/provincial-2026");
+    let entries = std::fs::read_dir(&folder).unwrap_or_else(|err| {
+        panic!(
+            "{}: {err} (the provincial set must be there: CI lays ../shared beside the project)",
+            folder.display()
+        )
+    });
     let mut checked = 0;
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
