@@ -465,7 +465,12 @@ fn an_update_killed_midway_is_finished_by_the_next_run_without_duplicates() {
     let big = big_corpus(60);
     std::fs::rename(big.path(), corpus.path().join("more")).expect("move in");
     let mut child = spawn_index(corpus.path(), index.path(), &[]);
-    std::thread::sleep(Duration::from_millis(400));
+    // Killed once it holds the lock (its PID is in the lock file): the update has begun.
+    let lock = baogao::index::lock_path(index.path());
+    let pid = child.id().to_string();
+    wait_until("the update holds the lock", || {
+        std::fs::read_to_string(&lock).is_ok_and(|held| held.trim() == pid)
+    });
     child.kill().expect("kill -9");
     child.wait().expect("reap");
     // Whatever the kill interrupted, the index answers, with the old or the new passages.
