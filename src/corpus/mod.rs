@@ -13,4 +13,6 @@ pub use read::{
     ReadOptions, DEFAULT_MAX_FILE_SIZE,
 };
 pub use skip::{count_by_kind, SkipKind, Skipped};
-pub use walk::{find_report_files, report_paths, CorpusFile, Walk, WalkError, SIDECAR_SUFFIX};
+pub use walk::{
+    find_report_files, report_paths, sidecar_path, CorpusFile, Walk, WalkError, SIDECAR_SUFFIX,
+};

@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
-use crate::corpus::{SkipKind, SIDECAR_SUFFIX};
+use crate::corpus::{sidecar_path, SkipKind};
 
 /// The file name of the manifest in an index folder.
 pub const MANIFEST_FILE: &str = "baogao-files.json";
@@ -104,7 +104,7 @@ pub fn compare(path: &Path, record: Option<&FileRecord>) -> std::io::Result<Chan
     let state = FileState::of(path)?;
     let same_file = state == record.state
         || (state.size == record.state.size && hash_file(path)? == record.hash);
-    let sidecar = sidecar_of(path);
+    let sidecar = sidecar_path(path);
     let same_sidecar = match (FileState::of(&sidecar).ok(), &record.sidecar) {
         (None, None) => true,
         (Some(now), Some((then, hash))) => {
@@ -119,16 +119,9 @@ pub fn compare(path: &Path, record: Option<&FileRecord>) -> std::io::Result<Chan
     })
 }
 
-/// The sidecar path of a report file.
-pub fn sidecar_of(path: &Path) -> std::path::PathBuf {
-    let mut name = path.as_os_str().to_os_string();
-    name.push(SIDECAR_SUFFIX);
-    std::path::PathBuf::from(name)
-}
-
 /// The state and hash of the sidecar of `path`, when there is one.
 pub fn sidecar_record(path: &Path) -> Option<(FileState, String)> {
-    let sidecar = sidecar_of(path);
+    let sidecar = sidecar_path(path);
     let state = FileState::of(&sidecar).ok()?;
     let hash = hash_file(&sidecar).ok()?;
     Some((state, hash))
@@ -220,7 +213,7 @@ mod tests {
             Change::Changed
         );
         std::fs::write(&path, "卫生院").expect("write");
-        std::fs::write(sidecar_of(&path), "year = 2020\n").expect("write");
+        std::fs::write(sidecar_path(&path), "year = 2020\n").expect("write");
         assert_eq!(
             compare(&path, Some(&touched)).expect("compare"),
             Change::Changed

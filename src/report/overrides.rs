@@ -24,7 +24,7 @@ use toml::Spanned;
 use super::metadata::{Date, Kind, Level};
 use super::Report;
 
-use crate::corpus::SIDECAR_SUFFIX;
+pub use crate::corpus::sidecar_path;
 use crate::dates::YEARS;
 
 /// A sidecar that cannot be used, named with the line at fault; the report is indexed
@@ -62,13 +62,6 @@ pub struct Overrides {
     path: PathBuf,
     source: String,
     file: Fields,
-}
-
-/// The sidecar path of a report file.
-pub fn sidecar_path(report_file: &Path) -> PathBuf {
-    let mut name = report_file.as_os_str().to_owned();
-    name.push(SIDECAR_SUFFIX);
-    PathBuf::from(name)
 }
 
 /// Reads the sidecar of `report_file`, if there is one.
