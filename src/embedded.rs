@@ -9,29 +9,27 @@ pub struct EmbeddedFile {
     pub text: &'static str,
 }
 
+/// The file of `index_schema/` with this name, embedded.
+macro_rules! index_schema_file {
+    ($name:literal) => {
+        EmbeddedFile {
+            name: $name,
+            text: include_str!(concat!("../index_schema/", $name)),
+        }
+    };
+}
+
 /// The index's fields and how each is analysed.
-pub const SCHEMA: EmbeddedFile = EmbeddedFile {
-    name: "schema.toml",
-    text: include_str!("../index_schema/schema.toml"),
-};
+pub const SCHEMA: EmbeddedFile = index_schema_file!("schema.toml");
 
 /// Groups of words searched as one (医改 and 医药卫生体制改革).
-pub const SYNONYMS: EmbeddedFile = EmbeddedFile {
-    name: "synonyms.txt",
-    text: include_str!("../index_schema/synonyms.txt"),
-};
+pub const SYNONYMS: EmbeddedFile = index_schema_file!("synonyms.txt");
 
 /// Traditional characters and their simplified forms, for folding.
-pub const T2S: EmbeddedFile = EmbeddedFile {
-    name: "t2s.txt",
-    text: include_str!("../index_schema/t2s.txt"),
-};
+pub const T2S: EmbeddedFile = index_schema_file!("t2s.txt");
 
 /// Words jieba does not know (医共体, 家庭医生签约), with their frequencies.
-pub const USER_DICT: EmbeddedFile = EmbeddedFile {
-    name: "userdict.txt",
-    text: include_str!("../index_schema/userdict.txt"),
-};
+pub const USER_DICT: EmbeddedFile = index_schema_file!("userdict.txt");
 
 /// Every file of `index_schema/`. A test checks that none is missing.
 pub const ALL: [EmbeddedFile; 4] = [SCHEMA, SYNONYMS, T2S, USER_DICT];
