@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod dates;
 pub mod guard;
 pub mod index;
+pub mod remote;
 pub mod render;
 pub mod report;
 pub mod schema;

@@ -26,7 +26,10 @@ pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Sc
 pub use per_file::hits_per_file;
 pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
 pub use reports::{list_reports, ReportSummary};
-pub use run::{search, Hit, Location, SearchError, SearchRequest, SearchResults};
+pub use rank::{heading_line_factor, proximity_factor};
+pub use run::{
+    rank_hits, search, sort_counts, Hit, Location, SearchError, SearchRequest, SearchResults,
+};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};

@@ -180,6 +180,19 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
         read[at] = Some(read_hit(&searcher, address, score, open, &built)?);
     }
     let hits: Vec<Hit> = read.into_iter().flatten().collect();
+    let hits = rank_hits(hits, &built, request);
+    Ok(SearchResults {
+        total_hits,
+        hits,
+        facets,
+    })
+}
+
+/// The candidates of a search, scored, put in their final order: typed forms before synonyms
+/// only, best score first (ties by path and passage), reprints folded, at most N per report,
+/// sorted as asked, cut to the limit, each with its snippet. Shared by the local and the
+/// remote search (`crate::remote`), so both rank and show hits the same way.
+pub fn rank_hits(hits: Vec<Hit>, built: &BuiltQuery, request: &SearchRequest) -> Vec<Hit> {
     let synonym_only: Vec<bool> = hits
         .iter()
         .map(|hit| !typed_forms_in(hit, &built.typed))
@@ -212,11 +225,7 @@ pub fn search(open: &OpenIndex, request: &SearchRequest) -> Result<SearchResults
     for hit in &mut hits {
         hit.snippet = snippet(&hit.text, &built.highlights);
     }
-    Ok(SearchResults {
-        total_hits,
-        hits,
-        facets,
-    })
+    hits
 }
 
 /// Whether the hit holds one typed form of every group (always, when no synonym was added).
@@ -269,7 +278,7 @@ fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
-fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String, u64)> {
+pub fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String, u64)> {
     counts.sort_by(|(a, a_count), (b, b_count)| {
         let order = if facet == FacetName::Year {
             b.cmp(a)
