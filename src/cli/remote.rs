@@ -32,7 +32,10 @@ impl RemoteArgs {
         };
         let url = Some(url.as_str()).filter(|url| !url.is_empty());
         let target = Target::resolve(url)?;
-        Ok(Some(Client::new(target, Duration::from_secs(self.timeout.max(1)))))
+        Ok(Some(Client::new(
+            target,
+            Duration::from_secs(self.timeout.max(1)),
+        )))
     }
 }
 

@@ -46,9 +46,12 @@ impl Reply {
     /// The cluster's own reason for an error answer (`error.reason`, with its root cause).
     pub fn reason(&self) -> String {
         let error = &self.body["error"];
-        let reason = error["reason"].as_str().or_else(|| error.as_str());
-        let root = error["root_cause"][0]["reason"].as_str();
-        let caused = error["caused_by"]["reason"].as_str();
+        fn text(value: &Value) -> Option<&str> {
+            value.as_str().filter(|text| !text.is_empty())
+        }
+        let root = text(&error["root_cause"][0]["reason"]);
+        let caused = text(&error["caused_by"]["reason"]);
+        let reason = text(&error["reason"]).or_else(|| text(error)).or(caused);
         match (reason, root.or(caused)) {
             (Some(reason), Some(root)) if root != reason => format!("{reason} ({root})"),
             (Some(reason), _) => reason.to_string(),
@@ -184,8 +187,7 @@ impl Client {
 
 /// Standard base64 with padding (RFC 4648), for the Authorization header.
 fn base64(text: &str) -> String {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 
 use super::mapping::{phrase_slots, GRAMS, HEADING_WORDS, TITLE_WORDS, WORDS};
 use crate::report::{Kind, Level};
-use crate::search::{segment, synonyms_of, Atom, DateRange, Filter, Filters, Query, Scope, YearFilter};
+use crate::search::{
+    segment, synonyms_of, Atom, DateRange, Filter, Filters, Query, Scope, YearFilter,
+};
 use crate::text::fold;
 use crate::tokenize::{bigrams, unit_runs};
 
@@ -200,7 +202,11 @@ impl Builder<'_> {
             }
             Atom::Word(word) => {
                 let typed = self.word(word, scope)?;
-                let synonyms = if self.exact { Vec::new() } else { synonyms_of(word) };
+                let synonyms = if self.exact {
+                    Vec::new()
+                } else {
+                    synonyms_of(word)
+                };
                 if synonyms.is_empty() {
                     return Some(typed);
                 }
@@ -362,13 +368,23 @@ fn filter_query(filter: &Filter) -> Value {
         Filter::Year(YearFilter::Range { from, to }) => {
             json!({ "range": { "year": { "gte": from, "lte": to } } })
         }
-        Filter::Kind(kinds) => any("kind", kinds.iter().map(|k: &Kind| k.label().to_string()).collect()),
-        Filter::Level(levels) => {
-            any("level", levels.iter().map(|l: &Level| l.label().to_string()).collect())
-        }
+        Filter::Kind(kinds) => any(
+            "kind",
+            kinds.iter().map(|k: &Kind| k.label().to_string()).collect(),
+        ),
+        Filter::Level(levels) => any(
+            "level",
+            levels
+                .iter()
+                .map(|l: &Level| l.label().to_string())
+                .collect(),
+        ),
         Filter::Region(regions) => any(
             "region",
-            regions.iter().map(|r| fold(r.trim()).into_owned()).collect(),
+            regions
+                .iter()
+                .map(|r| fold(r.trim()).into_owned())
+                .collect(),
         ),
         Filter::Published(range) => published(*range),
     }

@@ -16,17 +16,17 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::client::{Client, Method};
-use super::mapping::{
-    index_body, meta, mismatch, slots, GRAMS, HEADING_WORDS, TITLE_WORDS, WORDS,
-};
+use super::mapping::{index_body, meta, mismatch, slots, GRAMS, HEADING_WORDS, TITLE_WORDS, WORDS};
 use super::record::{for_each_passage, PassageRecord, Units};
 use crate::index::{Manifest, OpenIndex};
 
 /// The file, in the index folder, of what was pushed where.
 pub const PUSH_STATE_FILE: &str = "baogao-pushed.json";
 
-/// Paths per delete-by-query request.
+/// Paths per query for the passages to delete.
 const PATHS_PER_DELETE: usize = 500;
+/// Passages deleted per request.
+const DELETE_PAGE: usize = 5_000;
 
 /// How to push.
 #[derive(Debug, Clone)]
@@ -98,7 +98,10 @@ pub fn push(
         .iter()
         .filter(|(_, record)| record.passages > 0)
         .map(|(path, record)| {
-            let sidecar = record.sidecar.as_ref().map_or("", |(_, hash)| hash.as_str());
+            let sidecar = record
+                .sidecar
+                .as_ref()
+                .map_or("", |(_, hash)| hash.as_str());
             let signature = format!("{}:{sidecar}:{}", record.hash, record.passages);
             (path.clone(), signature)
         })
@@ -155,15 +158,13 @@ pub fn push(
     states.insert(key.clone(), pushed.clone());
     write_states(&open.dir, &states)?;
 
-    if full {
+    if full && !summary.created {
         // Whatever the index held (another corpus, a lost record) goes.
-        delete_where(client, json!({ "match_all": {} }))?;
-        summary.requests += 1;
+        summary.requests += delete_where(client, json!({ "match_all": {} }))?;
     } else {
         let paths: Vec<&String> = to_delete.iter().collect();
         for chunk in paths.chunks(PATHS_PER_DELETE) {
-            delete_where(client, json!({ "terms": { "path": chunk } }))?;
-            summary.requests += 1;
+            summary.requests += delete_where(client, json!({ "terms": { "path": chunk } }))?;
         }
     }
 
@@ -264,20 +265,76 @@ fn index_uuid(client: &Client) -> Result<String> {
         .with_context(|| format!("the cluster did not say the UUID of the index {target}"))
 }
 
-/// Deletes the documents matching `query`, waiting until done and visible.
-fn delete_where(client: &Client, query: Value) -> Result<()> {
+/// Deletes the passages matching `query`: their ids read page by page (core search API,
+/// no `_delete_by_query`, which some clusters lack), deleted with `_bulk`, then refreshed.
+/// Returns the requests made.
+fn delete_where(client: &Client, query: Value) -> Result<usize> {
     let target = &client.target;
-    let url = target.index_url("_delete_by_query?refresh=true&conflicts=proceed&wait_for_completion=true");
-    let body = client.expect_ok(
-        Method::Post,
-        &url,
-        Some(&json!({ "query": query }).to_string()),
-        "deleting the passages of removed or changed files",
-    )?;
-    if let Some(failure) = body["failures"].as_array().and_then(|f| f.first()) {
-        bail!("deleting passages on {target}: {failure}");
+    let search_url = target.index_url("_search?allow_partial_search_results=false");
+    let bulk_url = target.index_url("_bulk");
+    let mut requests = 0;
+    let mut after: Option<Value> = None;
+    loop {
+        let mut body = json!({
+            "query": query,
+            "size": DELETE_PAGE,
+            "_source": false,
+            "sort": [{ "path": "asc" }, { "report": "asc" }, { "passage": "asc" }],
+        });
+        if let Some(after) = &after {
+            body["search_after"] = after.clone();
+        }
+        let answer = client.expect_ok(
+            Method::Post,
+            &search_url,
+            Some(&body.to_string()),
+            "finding the passages of removed or changed files",
+        )?;
+        requests += 1;
+        let hits = answer["hits"]["hits"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if hits.is_empty() {
+            break;
+        }
+        let mut bulk = String::new();
+        for hit in &hits {
+            if let Some(id) = hit["_id"].as_str() {
+                bulk.push_str(&json!({ "delete": { "_id": id } }).to_string());
+                bulk.push('\n');
+            }
+        }
+        let reply = client.expect_ok(
+            Method::Post,
+            &bulk_url,
+            Some(&bulk),
+            "deleting passages (_bulk)",
+        )?;
+        requests += 1;
+        if reply["errors"].as_bool() == Some(true) {
+            let failed = reply["items"]
+                .as_array()
+                .and_then(|items| {
+                    items.iter().find(|item| {
+                        let status = item["delete"]["status"].as_u64().unwrap_or(0);
+                        !(200..300).contains(&status) && status != 404
+                    })
+                })
+                .cloned();
+            if let Some(item) = failed {
+                bail!("deleting passages on {target}: {}", item["delete"]);
+            }
+        }
+        after = hits.last().map(|hit| hit["sort"].clone());
     }
-    Ok(())
+    client.expect_ok(
+        Method::Post,
+        &target.index_url("_refresh"),
+        None,
+        "refreshing the index",
+    )?;
+    Ok(requests + 1)
 }
 
 /// One `_bulk` request being built.
@@ -322,8 +379,10 @@ impl Bulk {
         self.body.push('\n');
         self.body.push_str(&document.to_string());
         self.body.push('\n');
-        self.items
-            .push((record.id.clone(), format!("{}:{}", record.path, record.line)));
+        self.items.push((
+            record.id.clone(),
+            format!("{}:{}", record.path, record.line),
+        ));
         self.passages += 1;
         Ok(())
     }
@@ -337,7 +396,8 @@ impl Bulk {
         let mut items: Vec<usize> = (0..self.items.len()).collect();
         let mut wait = Duration::from_millis(250);
         for attempt in 1..=6 {
-            let reply = client.expect_ok(Method::Post, &url, Some(&body), "loading passages (_bulk)")?;
+            let reply =
+                client.expect_ok(Method::Post, &url, Some(&body), "loading passages (_bulk)")?;
             if reply["errors"].as_bool() != Some(true) {
                 return Ok(());
             }
@@ -362,11 +422,19 @@ impl Bulk {
             if !refused.is_empty() {
                 let shown: Vec<&String> = refused.iter().take(5).collect();
                 let more = refused.len().saturating_sub(shown.len());
-                let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
                 bail!(
                     "the cluster {target} refused {} passage(s): {}{more}",
                     refused.len(),
-                    shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
+                    shown
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
                 );
             }
             if again.is_empty() {

@@ -34,8 +34,19 @@ const MAX_BUCKETS: usize = 65_000;
 
 /// The stored fields a hit is read from.
 const SOURCE_FIELDS: [&str; 13] = [
-    "path", "line", "report", "passage", "title", "heading", "text", "org", "year", "kind",
-    "level", "region", "published",
+    "path",
+    "line",
+    "report",
+    "passage",
+    "title",
+    "heading",
+    "text",
+    "org",
+    "year",
+    "kind",
+    "level",
+    "region",
+    "published",
 ];
 
 /// A cluster index ready to be searched.
@@ -143,7 +154,9 @@ impl RemoteIndex {
             .map(|buckets| {
                 buckets
                     .iter()
-                    .filter_map(|b| Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?)))
+                    .filter_map(|b| {
+                        Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?))
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -250,7 +263,10 @@ impl RemoteIndex {
                     "searching {target}: the cluster refused the query ({reason}); if the index was pushed by another baogao, recreate it with `baogao push {target} --recreate`"
                 );
             }
-            bail!("searching {target}: the cluster answered {}: {reason}", reply.status);
+            bail!(
+                "searching {target}: the cluster answered {}: {reason}",
+                reply.status
+            );
         }
         let body = reply.body;
         let failed = body["_shards"]["failed"].as_u64().unwrap_or(0);
@@ -273,7 +289,9 @@ impl RemoteIndex {
 fn facet_aggregation(facet: FacetName) -> Value {
     match facet {
         // A report of unknown year has none: counted under 0, shown as `unknown`.
-        FacetName::Year => json!({ "terms": { "field": "year", "size": MAX_BUCKETS, "missing": 0 } }),
+        FacetName::Year => {
+            json!({ "terms": { "field": "year", "size": MAX_BUCKETS, "missing": 0 } })
+        }
         other => json!({ "terms": { "field": other.field_name(), "size": MAX_BUCKETS } }),
     }
 }
@@ -309,12 +327,17 @@ fn read_hit(hit: &Value, built: &BuiltQuery) -> Result<Hit> {
     let score = hit["_score"].as_f64().unwrap_or(0.0) as f32;
     let published = match source["published"].as_str() {
         Some(date) => Some(parse_date(date).with_context(|| {
-            format!("the cluster holds a bad date `{date}` for {}", text_of("path"))
+            format!(
+                "the cluster holds a bad date `{date}` for {}",
+                text_of("path")
+            )
         })?),
         None => None,
     };
     Ok(Hit {
-        score: score * proximity_factor(&text, &built.proximity) * heading_line_factor(&text, &title),
+        score: score
+            * proximity_factor(&text, &built.proximity)
+            * heading_line_factor(&text, &title),
         path: text_of("path"),
         line: number("line"),
         title,

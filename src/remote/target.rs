@@ -89,7 +89,9 @@ impl Target {
         };
         if index.contains('/')
             || index.starts_with(['_', '-', '+'])
-            || index.chars().any(|c| c.is_ascii_uppercase() || " \"*\\<|,>?#:".contains(c))
+            || index
+                .chars()
+                .any(|c| c.is_ascii_uppercase() || " \"*\\<|,>?#:".contains(c))
         {
             bail!(
                 "the cluster URL `{}`: `{index}` is not a valid index name (lower case, no / or spaces, not starting with _)",
@@ -118,7 +120,9 @@ pub fn redact(url: &str) -> String {
     match url.split_once("://") {
         Some((scheme, rest)) => {
             let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
-            let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+            let host = authority
+                .rsplit_once('@')
+                .map_or(authority, |(_, host)| host);
             let path = if path.is_empty() {
                 String::new()
             } else {

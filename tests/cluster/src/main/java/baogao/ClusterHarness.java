@@ -1,6 +1,9 @@
 package baogao;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -38,6 +41,11 @@ public final class ClusterHarness {
             System.err.println("usage: ClusterHarness WORKDIR PORTFILE MAX_SECONDS");
             System.exit(2);
         }
+        // stdout is the protocol with the test (ready, stopped 2); everything the nodes log goes
+        // to stderr. A test reads stdout only when it waits for an answer: logs there would fill
+        // the pipe and block the nodes.
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err);
         Path work = Path.of(args[0]);
         Path portFile = Path.of(args[1]);
         long maxSeconds = Long.parseLong(args[2]);
@@ -84,8 +92,7 @@ public final class ClusterHarness {
         Path partial = portFile.resolveSibling(portFile.getFileName() + ".part");
         Files.writeString(partial, http[0] + "\n" + http[1] + "\n", StandardCharsets.UTF_8);
         Files.move(partial, portFile, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("ready " + http[0] + " " + http[1]);
-        System.out.flush();
+        protocol.println("ready " + http[0] + " " + http[1]);
 
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -94,11 +101,10 @@ public final class ClusterHarness {
             if (command.equals("stop 2")) {
                 nodes.get(1).close();
                 nodes.get(1).awaitClose(30, TimeUnit.SECONDS);
-                System.out.println("stopped 2");
+                protocol.println("stopped 2");
             } else if (!command.isEmpty()) {
-                System.out.println("unknown command: " + command);
+                protocol.println("unknown command: " + command);
             }
-            System.out.flush();
         }
         System.err.println("harness: stdin closed, stopping the cluster");
         for (int i = nodes.size() - 1; i >= 0; i--) {
