@@ -517,7 +517,7 @@ fn an_update_brings_the_cluster_to_the_state_of_a_fresh_push() {
 }
 
 #[test]
-fn a_foreign_mapping_is_refused_with_how_to_recreate_it() {
+fn a_foreign_mapping_and_a_refused_passage_are_errors_saying_what_to_do() {
     let cluster = Cluster::start();
     let index = index_folder(&corpus_dir());
     let client = cluster.client("foreign");
@@ -551,6 +551,30 @@ fn a_foreign_mapping_is_refused_with_how_to_recreate_it() {
     assert_eq!(
         found(index.path(), Some(&url), "医共体", &[]),
         found(index.path(), None, "医共体", &[])
+    );
+
+    // A passage the cluster refuses is named: an index with baogao's mapping but `kind` made a
+    // number takes no passage.
+    let strict = cluster.client("strict");
+    let mut body = baogao::remote::index_body(2, 0, &baogao::remote::meta("f", "/c"));
+    body["mappings"]["properties"]["kind"] = serde_json::json!({ "type": "integer" });
+    let created = strict
+        .call(
+            baogao::remote::Method::Put,
+            &cluster.url("strict"),
+            Some(&body.to_string()),
+        )
+        .expect("the cluster answers");
+    assert_eq!(created.status, 200, "{:?}", created.body);
+    let assert = baogao()
+        .args(["push", &cluster.url("strict"), "--index"])
+        .arg(index.path())
+        .assert()
+        .code(2);
+    let err = stderr_of(&assert);
+    assert!(
+        err.contains("refused") && err.contains(".txt:") && err.contains("400"),
+        "{err}"
     );
 
     // Credentials are never printed, not even when the cluster cannot be reached.

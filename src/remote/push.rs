@@ -228,7 +228,7 @@ fn ensure_index(client: &Client, options: &PushOptions, meta: &Value) -> Result<
             let mappings = &reply.body[&target.index]["mappings"];
             if let Some(problem) = mismatch(mappings) {
                 bail!(
-                    "the cluster index {target} does not have baogao's mapping: {problem}; recreate it with `baogao push --recreate` (this deletes it and pushes every passage)"
+                    "the cluster index {target} does not have baogao's mapping: {problem}; recreate it with `baogao push {target} --recreate` (this deletes it and pushes every passage)"
                 );
             }
             Ok(false)
