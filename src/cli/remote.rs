@@ -1,15 +1,16 @@
-//! Where `search` reads: the local index, or with `--remote` a cluster index pushed by
+//! Where `search` and `trend` read: the local index, or with `--remote` a cluster index pushed by
 //! `baogao push`. Both give the same results to the same renderers.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Result;
 
 use crate::index::{open_index, OpenIndex};
 use crate::remote::{Client, RemoteIndex, Target};
-use crate::search::{hits_per_file, search, Filters, SearchRequest, SearchResults};
+use crate::search::{
+    hits_per_file, search, tally_query, FacetName, Filters, SearchRequest, SearchResults, Tallies,
+};
 
 /// The options of a command that can read a cluster instead of the local index.
 #[derive(Debug, Clone, clap::Args)]
@@ -84,11 +85,18 @@ impl Source {
     }
 }
 
-/// Exit 0 when something was found, 1 when nothing was.
-pub fn found_code(found: bool) -> ExitCode {
-    if found {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+impl Source {
+    /// What a query matches, counted in all and per value of `facets` (`trend`).
+    pub fn tally_query(
+        &self,
+        query: &str,
+        filters: &Filters,
+        exact: bool,
+        facets: &[FacetName],
+    ) -> Result<Tallies> {
+        Ok(match self {
+            Source::Local(open) => tally_query(open, query, filters, exact, facets)?,
+            Source::Remote(remote) => remote.tally_query(query, filters, exact, facets)?,
+        })
     }
 }

@@ -9,6 +9,7 @@ mod mapping;
 mod push;
 mod record;
 mod search;
+mod tally;
 mod target;
 
 pub use client::{Client, Method, Reply};

@@ -165,7 +165,12 @@ impl RemoteIndex {
     }
 
     /// The cluster query of `text` and the local view of it (highlights, proximity groups).
-    fn build(&self, text: &str, filters: &Filters, exact: bool) -> Result<(Value, BuiltQuery)> {
+    pub(super) fn build(
+        &self,
+        text: &str,
+        filters: &Filters,
+        exact: bool,
+    ) -> Result<(Value, BuiltQuery)> {
         let error = |reason| QueryError {
             query: text.to_string(),
             reason,
@@ -223,7 +228,7 @@ impl RemoteIndex {
 
     /// One `_search` request: `size` hits after `after` (best first, ties in a fixed order),
     /// with `aggs`; an error when any shard did not answer or the cluster timed out.
-    fn page(
+    pub(super) fn page(
         &self,
         query: &Value,
         size: usize,
