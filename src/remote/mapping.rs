@@ -90,13 +90,18 @@ fn mapping(meta: &Value, positioned: &Value, shown: &Value) -> Value {
     })
 }
 
-/// The `_meta` of the index: the mapping version, the schema and the corpus it was pushed
-/// from (the corpus root lets `search --remote` print paths as the local search does).
+/// The `_meta` of the index: the mapping version, the baogao, schema and corpus it was pushed
+/// from, and when (the corpus root lets `search --remote` print paths as the local search does).
 pub fn meta(schema_fingerprint: &str, corpus_root: &str) -> Value {
+    let pushed_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
     json!({
         "baogao_mapping": MAPPING_VERSION,
+        "baogao_version": env!("CARGO_PKG_VERSION"),
         "schema_fingerprint": schema_fingerprint,
         "corpus_root": corpus_root,
+        "pushed_at": pushed_at,
     })
 }
 

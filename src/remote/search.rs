@@ -54,6 +54,8 @@ pub struct RemoteIndex {
     pub client: Client,
     /// The corpus root the index was pushed from (for paths as the local search prints them).
     pub corpus_root: PathBuf,
+    /// The index's `_meta`, as the last push wrote it.
+    pub meta: Value,
     schema: IndexSchema,
 }
 
@@ -84,6 +86,7 @@ impl RemoteIndex {
         Ok(RemoteIndex {
             client,
             corpus_root,
+            meta: mappings["_meta"].clone(),
             schema,
         })
     }

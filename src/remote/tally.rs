@@ -1,5 +1,5 @@
-//! `baogao trend --remote`: passages, reports and files matching a query per year, counted on
-//! the cluster exactly. A report is a (path, report) pair: the cluster lists every distinct
+//! `baogao trend --remote` and `stats --remote`: passages, reports and files matching a query
+//! (or all of them) per facet value, counted on the cluster exactly. A report is a (path, report) pair: the cluster lists every distinct
 //! (value, path, report) with a `composite` aggregation, page by page, and baogao counts them
 //! (a `cardinality` aggregation would be approximate).
 
@@ -25,13 +25,37 @@ impl RemoteIndex {
         facets: &[FacetName],
     ) -> Result<Tallies> {
         let (query, _) = self.build(query, filters, exact)?;
+        self.tally(&query, facets)
+    }
+
+    /// Counts every passage of the index, in all and per value of each of `facets` (`stats`,
+    /// as [`crate::search::tally_all`]).
+    pub fn tally_all(&self, facets: &[FacetName]) -> Result<Tallies> {
+        self.tally(&json!({ "match_all": {} }), facets)
+    }
+
+    /// The bytes the index's primary shards take on the cluster.
+    pub fn store_bytes(&self) -> Result<u64> {
+        let target = &self.client.target;
+        let stats = self.client.expect_ok(
+            super::client::Method::Get,
+            &target.index_url("_stats/store"),
+            None,
+            "reading the size of the index",
+        )?;
+        stats["_all"]["primaries"]["store"]["size_in_bytes"]
+            .as_u64()
+            .ok_or_else(|| anyhow!("the cluster did not say the size of {target}"))
+    }
+
+    fn tally(&self, query: &Value, facets: &[FacetName]) -> Result<Tallies> {
         let total = self.tally_by(&query, None)?.remove("").unwrap_or_default();
         let facets = facets
             .iter()
             .map(|facet| {
                 Ok(FacetTally {
                     facet: *facet,
-                    values: self.tally_by(&query, Some(*facet))?.into_iter().collect(),
+                    values: self.tally_by(query, Some(*facet))?.into_iter().collect(),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
