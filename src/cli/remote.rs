@@ -1,4 +1,4 @@
-//! Where `search` and `trend` read: the local index, or with `--remote` a cluster index pushed by
+//! Where `search`, `trend`, `stats` and `reports` read: the local index, or with `--remote` a cluster index pushed by
 //! `baogao push`. Both give the same results to the same renderers.
 
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use crate::search::{
 /// The options of a command that can read a cluster instead of the local index.
 #[derive(Debug, Clone, clap::Args)]
 pub struct RemoteArgs {
-    /// Search the cluster index at URL (http://host:9200/INDEX, pushed by `baogao push`)
+    /// Read the cluster index at URL (http://host:9200/INDEX, pushed by `baogao push`)
     /// instead of the local index; without URL, $BAOGAO_OPENSEARCH_URL. Credentials from the
     /// URL or $BAOGAO_OPENSEARCH_USER / $BAOGAO_OPENSEARCH_PASSWORD
     #[arg(long, value_name = "URL", num_args = 0..=1, default_missing_value = "")]

@@ -338,7 +338,7 @@ fn near(runs: &[String], distance: u32) -> Value {
     json!({ "intervals": { GRAMS: { "all_of": { "intervals": intervals, "ordered": false, "max_gaps": max_gaps } } } })
 }
 
-fn filter_queries(filters: &Filters) -> Vec<Value> {
+pub(super) fn filter_queries(filters: &Filters) -> Vec<Value> {
     [
         filters.years.map(Filter::Year),
         (!filters.kinds.is_empty()).then(|| Filter::Kind(filters.kinds.clone())),

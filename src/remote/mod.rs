@@ -8,6 +8,7 @@ mod dsl;
 mod mapping;
 mod push;
 mod record;
+mod reports;
 mod search;
 mod tally;
 mod target;

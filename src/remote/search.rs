@@ -364,7 +364,7 @@ fn read_hit(hit: &Value, built: &BuiltQuery) -> Result<Hit> {
     })
 }
 
-fn parse_date(text: &str) -> Option<Date> {
+pub(super) fn parse_date(text: &str) -> Option<Date> {
     let mut parts = text.split('-').map(|p| p.parse::<u16>().ok());
     let year = parts.next()??;
     let month = u8::try_from(parts.next()??).ok()?;
