@@ -577,6 +577,33 @@ fn a_foreign_mapping_and_a_refused_passage_are_errors_saying_what_to_do() {
         "{err}"
     );
 
+    // A cluster that does not answer in time: a socket that takes the connection and never
+    // replies stands for an overloaded node (the error is the client's, whatever the server).
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let port = silent.local_addr().expect("its address").port();
+    let started = Instant::now();
+    let assert = baogao()
+        .args([
+            "search",
+            "医共体",
+            "--timeout",
+            "2",
+            "--remote",
+            &format!("http://127.0.0.1:{port}/reports"),
+        ])
+        .assert()
+        .code(2);
+    let err = stderr_of(&assert);
+    assert!(
+        err.contains("did not answer within 2 s") && err.contains("--timeout"),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "a timeout is not retried"
+    );
+    drop(silent);
+
     // Credentials are never printed, not even when the cluster cannot be reached.
     let secret = format!("http://admin:hunter2@127.0.0.1:{}/x", cluster.ports[0] + 1);
     let assert = baogao()

@@ -1,6 +1,7 @@
 //! A small blocking HTTP client for the cluster's REST API (ureq): JSON in and out, basic
 //! authentication, a timeout, and retries with backoff for what a busy cluster answers
-//! (429 Too Many Requests, 5xx) and for a dropped connection. Messages name the URL without
+//! (429 Too Many Requests, 5xx) and for a refused or dropped connection; a request that timed
+//! out is an error at once. Messages name the URL without
 //! credentials (the [`Target`] never holds them in its URL).
 
 use std::time::Duration;
@@ -119,9 +120,10 @@ impl Client {
         let mut attempt = 1;
         loop {
             let outcome = self.call(method, url, body);
+            // A request that timed out is not sent again: the wait would be multiplied.
             let retry = match &outcome {
                 Ok(reply) => reply.status == 429 || reply.status >= 500,
-                Err(_) => true,
+                Err(err) => !err.is::<TimedOut>(),
             };
             if !retry || attempt >= ATTEMPTS {
                 return outcome;
@@ -172,11 +174,11 @@ impl Client {
 
     fn transport_error(&self, method: Method, url: &str, err: ureq::Error) -> anyhow::Error {
         match err {
-            ureq::Error::Timeout(_) => anyhow!(
+            ureq::Error::Timeout(_) => anyhow::Error::new(TimedOut(format!(
                 "{} {url}: the cluster did not answer within {} s (raise --timeout, or check the cluster's load)",
                 method.name(),
                 self.timeout.as_secs()
-            ),
+            ))),
             other => anyhow!(
                 "{} {url}: cannot reach the cluster: {other} (is it running, and is the URL right?)",
                 method.name()
@@ -184,6 +186,18 @@ impl Client {
         }
     }
 }
+
+/// A request the cluster did not answer in time (not retried).
+#[derive(Debug)]
+struct TimedOut(String);
+
+impl std::fmt::Display for TimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TimedOut {}
 
 /// Standard base64 with padding (RFC 4648), for the Authorization header.
 fn base64(text: &str) -> String {
