@@ -49,7 +49,7 @@ impl RemoteIndex {
     }
 
     fn tally(&self, query: &Value, facets: &[FacetName]) -> Result<Tallies> {
-        let total = self.tally_by(&query, None)?.remove("").unwrap_or_default();
+        let total = self.tally_by(query, None)?.remove("").unwrap_or_default();
         let facets = facets
             .iter()
             .map(|facet| {
