@@ -287,12 +287,15 @@ fn push(index: &Path, url: &str, extra: &[&str]) -> String {
     stderr_of(&assert)
 }
 
-/// What a search finds, beyond ranking: total, facet counts, and hits per file (`-c`).
+/// What a search finds, beyond ranking: total, facet counts, hits per file (`-c`), and every
+/// `path:line` matched (the hits and their `also` locations when every match is read, with
+/// `--sort path --per-report 0`: a set that does not depend on the order of the candidates).
 #[derive(Debug, PartialEq, Eq)]
 struct Found {
     total: u64,
     facets: Value,
     per_file: BTreeMap<String, u64>,
+    lines: std::collections::BTreeSet<String>,
 }
 
 fn found(index: &Path, remote: Option<&str>, query: &str, flags: &[&str]) -> Found {
@@ -327,10 +330,28 @@ fn found(index: &Path, remote: Option<&str>, query: &str, flags: &[&str]) -> Fou
             Some((path.to_string(), count.parse().ok()?))
         })
         .collect();
+    let (_, every) = run(&[
+        "--json",
+        "--sort",
+        "path",
+        "--per-report",
+        "0",
+        "-n",
+        "1000000",
+    ]);
+    let every: Value = serde_json::from_str(&every).expect("one JSON object");
+    let mut lines = std::collections::BTreeSet::new();
+    for hit in every["hits"].as_array().expect("hits") {
+        lines.insert(format!("{}:{}", hit["path"], hit["line"]));
+        for also in hit["also"].as_array().expect("also") {
+            lines.insert(format!("{}:{}", also["path"], also["line"]));
+        }
+    }
     Found {
         total: json["total_hits"].as_u64().expect("total_hits"),
         facets: json["facets"].clone(),
         per_file,
+        lines,
     }
 }
 
