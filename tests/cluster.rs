@@ -422,6 +422,33 @@ fn the_cluster_finds_what_the_local_index_finds() {
         "the summary line (hits, facets) is the same"
     );
 
+    // -f: every query of a file, each under its header, files and counts as locally.
+    let topics = |remote: bool| {
+        let mut command = baogao();
+        command
+            .args([
+                "search",
+                "-f",
+                "examples/topics.txt",
+                "-c",
+                "--color",
+                "never",
+                "--index",
+            ])
+            .arg(index.path());
+        if remote {
+            command.arg("--remote").arg(&url);
+        }
+        let output = command.output().expect("run baogao");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    };
+    let local_topics = topics(false);
+    assert!(local_topics.1.lines().count() > 5, "{local_topics:?}");
+    assert_eq!(topics(true), local_topics, "search -f -c");
+
     // Nothing found is exit 1 on the cluster too.
     let none = baogao()
         .args(["search", "光子芯片量子纠缠", "--remote", &url, "--index"])

@@ -399,3 +399,52 @@ fn published(range: DateRange) -> Value {
     let to = range.to.map(|date| date.to_string());
     json!({ "range": { "published": { "gte": from, "lte": to, "format": "yyyy-MM-dd" } } })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::parse_query;
+
+    fn dsl(query: &str, words: &'static [&'static str]) -> Value {
+        let parsed = parse_query(query).expect("a valid query");
+        let is_word = |word: &str| words.contains(&word);
+        translate(&parsed, &Filters::default(), true, &is_word).expect("something to look for")
+    }
+
+    #[test]
+    fn a_phrase_is_the_phrase_of_its_grams() {
+        let text = dsl("text:\"卫生院\"", &[]).to_string();
+        assert!(
+            text.contains(r#"{"match_phrase":{"grams":{"query":"卫生 生院"}}}"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn words_in_a_title_stand_at_their_character_offsets() {
+        let text = dsl("title:医共体建设", &["医共体", "建设"]).to_string();
+        assert!(
+            text.contains(r#""title_words":{"query":"医共体 | | 建设"}"#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_excluded_word_and_a_filter_are_clauses_of_their_own() {
+        let query = dsl("卫生院 -新冠 year:unknown", &[]);
+        assert_eq!(query["bool"]["must"].as_array().map(Vec::len), Some(1));
+        assert_eq!(query["bool"]["must_not"].as_array().map(Vec::len), Some(1));
+        let filter = query["bool"]["filter"].to_string();
+        assert!(
+            filter.contains(r#""must_not":[{"exists":{"field":"year"}}]"#),
+            "{filter}"
+        );
+    }
+
+    #[test]
+    fn proximity_counts_the_gaps_of_each_word_after_the_first() {
+        let near = near(&["医共体".to_string(), "建设".to_string()], 10);
+        assert_eq!(near["intervals"]["grams"]["all_of"]["max_gaps"], 11);
+        assert_eq!(near["intervals"]["grams"]["all_of"]["ordered"], false);
+    }
+}
