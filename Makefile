@@ -5,7 +5,7 @@ BIN    := $(TARGET)/release/baogao
 CORPUS ?= corpus
 INDEX  ?= .baogao-index
 
-.PHONY: build index demo test bench lint docs fuzz clean
+.PHONY: build index demo test cluster-test bench lint docs fuzz clean
 
 # Build the release binary.
 build:
@@ -26,6 +26,11 @@ test:
 	$(BIN) index $(CORPUS) --index $(TARGET)/smoke-index
 	$(BIN) index --check $(CORPUS) --index $(TARGET)/smoke-index
 	$(BIN) search 手足口病 --limit 1 --index $(TARGET)/smoke-index
+
+# push and search --remote against a real 2-node OpenSearch 2.19.6 cluster started on 127.0.0.1
+# by tests/cluster/ (Java 17 and Maven; the first run downloads the harness's jars from Maven Central).
+cluster-test:
+	$(CARGO) test --release --locked --test cluster -- --test-threads=1
 
 # Build and search figures against a naive tantivy baseline, jieba alone and ripgrep, on a
 # generated corpus of $(SIZE) (100M default; SIZE=1G is the reference run): target/bench/report.json.

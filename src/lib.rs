@@ -12,6 +12,7 @@ pub mod dates;
 pub mod embedded;
 pub mod guard;
 pub mod index;
+pub mod remote;
 pub mod render;
 pub mod report;
 pub mod schema;

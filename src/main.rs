@@ -31,6 +31,10 @@ enum Command {
     Stats(cli::stats::StatsArgs),
     /// List every report with what was understood of it: title, year, kind, level, region, org
     Reports(cli::reports::ReportsArgs),
+    /// Print every passage of the index as NDJSON (one JSON object a line)
+    Export(cli::export::ExportArgs),
+    /// Load the index's passages into an OpenSearch cluster index (incrementally)
+    Push(cli::push::PushArgs),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     #[command(hide = true)]
     Completions(cli::completions::CompletionsArgs),
@@ -67,6 +71,12 @@ fn main() -> ExitCode {
         }
         Command::Reports(args) => {
             cli::reading_index(&args.location.dir.clone(), || cli::reports::run(args))
+        }
+        Command::Export(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::export::run(args))
+        }
+        Command::Push(args) => {
+            cli::reading_index(&args.location.dir.clone(), || cli::push::run(args))
         }
         Command::Completions(args) => cli::completions::run_completions(args, Cli::command()),
         Command::Man(args) => cli::completions::run_man(args, Cli::command()),

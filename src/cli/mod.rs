@@ -2,10 +2,13 @@
 //! outcome. Printing and exit codes live here and in `render` only.
 
 pub mod completions;
+pub mod export;
 pub mod filters;
 mod guarded;
 pub mod index;
 mod progress;
+pub mod push;
+pub mod remote;
 pub mod reports;
 pub mod search;
 pub mod show;

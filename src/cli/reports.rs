@@ -5,8 +5,10 @@ use anyhow::{bail, Result};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
+use super::remote::RemoteArgs;
 use super::{to_stdout, IndexLocation};
 use crate::index::open_index;
+use crate::remote::RemoteIndex;
 use crate::render::{
     display_path, write_reports_csv, write_reports_json, write_reports_plain, ColorChoice,
 };
@@ -33,6 +35,8 @@ pub struct ReportsArgs {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
+    pub remote: RemoteArgs,
+    #[command(flatten)]
     pub location: IndexLocation,
 }
 
@@ -45,10 +49,20 @@ pub fn run(args: ReportsArgs) -> Result<ExitCode> {
         bail!("-w/--whole-words applies to the words of a query, and `baogao reports` takes none");
     }
     let filters = args.filters.filters()?;
-    let open = open_index(&args.location.dir)?;
-    let reports = list_reports(&open, &filters)?;
+    let (corpus_root, reports) = match args.remote.client()? {
+        Some(client) => {
+            let remote = RemoteIndex::open(client)?;
+            let reports = remote.list_reports(&filters)?;
+            (remote.corpus_root, reports)
+        }
+        None => {
+            let open = open_index(&args.location.dir)?;
+            let reports = list_reports(&open, &filters)?;
+            (open.meta.corpus_root, reports)
+        }
+    };
     let cwd = std::env::current_dir().ok();
-    let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
+    let display = |relative: &str| display_path(&corpus_root, relative, cwd.as_deref());
     to_stdout(|out| {
         if args.json {
             write_reports_json(out, &reports, &display)

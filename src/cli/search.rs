@@ -6,16 +6,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
+use super::remote::{RemoteArgs, Source};
 use super::IndexLocation;
-use crate::index::open_index;
 use crate::render::style::{paint, BOLD};
 use crate::render::{
     display_path, write_csv_header, write_csv_hits, write_files, write_json, write_json_array,
     write_json_line, write_plain, ColorChoice,
 };
-use crate::search::{
-    hits_per_file, parse_query, search, search_stream, FacetName, SearchRequest, SortKey,
-};
+use crate::search::{parse_query, search_stream, FacetName, SearchRequest, SortKey};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
@@ -72,6 +70,8 @@ pub struct SearchArgs {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
+    pub remote: RemoteArgs,
+    #[command(flatten)]
     pub location: IndexLocation,
 }
 
@@ -81,7 +81,8 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
         Some(file) => read_queries(file)?,
         None => vec![args.query.join(" ")],
     };
-    let open = open_index(&args.location.dir)?;
+    let source = Source::open(&args.location.dir, &args.remote)?;
+    let corpus_root = source.corpus_root();
     let filters = args.filters.filters()?;
     let mut facets = args.facet.clone();
     if facets.is_empty() {
@@ -90,7 +91,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     facets.sort();
     facets.dedup();
     let cwd = std::env::current_dir().ok();
-    let display = |relative: &str| display_path(&open.meta.corpus_root, relative, cwd.as_deref());
+    let display = |relative: &str| display_path(&corpus_root, relative, cwd.as_deref());
     let color = args.color.enabled();
     let several = args.file.is_some();
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -114,7 +115,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             }
         }
         if args.files_with_matches || args.count {
-            let files = hits_per_file(&open, query, &filters, args.filters.exact)?;
+            let files = source.hits_per_file(query, &filters, args.filters.exact)?;
             found |= !files.is_empty();
             written = write_files(&mut out, &files, &display, args.count, color);
             continue;
@@ -129,9 +130,9 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             sort: args.sort,
             reverse: args.reverse,
         };
-        if args.csv || args.json_lines {
+        if let (Source::Local(open), true) = (&source, args.csv || args.json_lines) {
             // Each hit written as it is read: an export of any size is never held.
-            let mut stream = search_stream(&open, &request)?;
+            let mut stream = search_stream(open, &request)?;
             found |= stream.total_hits > 0;
             for hit in stream.by_ref() {
                 let hit = hit?;
@@ -147,7 +148,7 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
             }
             continue;
         }
-        let results = search(&open, &request)?;
+        let results = source.search(&request)?;
         found |= results.total_hits > 0;
         written = if args.json {
             if !several {

@@ -4,9 +4,11 @@ use anyhow::{Context, Result};
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::remote::RemoteArgs;
 use super::{to_stdout, IndexLocation};
 use crate::dates::utc_date_time;
 use crate::index::open_index;
+use crate::remote::RemoteIndex;
 use crate::render::{write_stats_json, write_stats_plain, ColorChoice, IndexStats};
 use crate::search::{tally_all, FacetName};
 
@@ -23,22 +25,19 @@ pub struct StatsArgs {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
+    pub remote: RemoteArgs,
+    #[command(flatten)]
     pub location: IndexLocation,
 }
 
 /// Runs `baogao stats`.
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
+    if let Some(client) = args.remote.client()? {
+        return run_remote(&args, RemoteIndex::open(client)?);
+    }
     let dir = &args.location.dir;
     let open = open_index(dir)?;
-    let tallies = tally_all(
-        &open,
-        &[
-            FacetName::Year,
-            FacetName::Kind,
-            FacetName::Level,
-            FacetName::Region,
-        ],
-    )?;
+    let tallies = tally_all(&open, &FacetName::ALL)?;
     let size_bytes =
         size_on_disk(dir).with_context(|| format!("measuring the index at `{}`", dir.display()))?;
     let stats = IndexStats {
@@ -52,11 +51,35 @@ pub fn run(args: StatsArgs) -> Result<ExitCode> {
         total: tallies.total,
         facets: &tallies.facets,
     };
+    write(&args, &stats)
+}
+
+/// `stats --remote`: the same counts, of the cluster index (its size on the cluster, and the
+/// baogao, schema and time of the push that made it).
+fn run_remote(args: &StatsArgs, remote: RemoteIndex) -> Result<ExitCode> {
+    let tallies = remote.tally_all(&FacetName::ALL)?;
+    let meta = &remote.meta;
+    let pushed_at = meta["pushed_at"].as_u64().unwrap_or(0);
+    let stats = IndexStats {
+        index: remote.client.target.to_string(),
+        corpus_root: remote.corpus_root.display().to_string(),
+        size_bytes: remote.store_bytes()?,
+        baogao_version: meta["baogao_version"].as_str().unwrap_or("unknown"),
+        schema_fingerprint: meta["schema_fingerprint"].as_str().unwrap_or("unknown"),
+        built_at: pushed_at,
+        built_at_utc: utc_date_time(pushed_at),
+        total: tallies.total,
+        facets: &tallies.facets,
+    };
+    write(args, &stats)
+}
+
+fn write(args: &StatsArgs, stats: &IndexStats) -> Result<ExitCode> {
     to_stdout(|out| {
         if args.json {
-            write_stats_json(out, &stats)
+            write_stats_json(out, stats)
         } else {
-            write_stats_plain(out, &stats, args.color.enabled())
+            write_stats_plain(out, stats, args.color.enabled())
         }
     })?;
     Ok(ExitCode::SUCCESS)

@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
+use super::remote::{RemoteArgs, Source};
 use super::search::read_queries;
 use super::{to_stdout, IndexLocation};
-use crate::index::open_index;
 use crate::render::{
     terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
     ColorChoice, Trend,
 };
-use crate::search::{parse_query, tally_query, FacetName, YearFilter};
+use crate::search::{parse_query, FacetName, YearFilter};
 
 /// Arguments of `baogao trend`.
 #[derive(Debug, clap::Args)]
@@ -41,6 +41,8 @@ pub struct TrendArgs {
     #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     #[command(flatten)]
+    pub remote: RemoteArgs,
+    #[command(flatten)]
     pub location: IndexLocation,
 }
 
@@ -50,7 +52,7 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
         Some(file) => read_queries(file)?,
         None => vec![args.query.join(" ")],
     };
-    let open = open_index(&args.location.dir)?;
+    let source = Source::open(&args.location.dir, &args.remote)?;
     let filters = args.filters.filters()?;
     let mut counted = Vec::with_capacity(queries.len());
     for query in &queries {
@@ -63,13 +65,8 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
             Some(YearFilter::Range { from, to }) => (from, to),
             Some(YearFilter::Unknown) | None => (None, None),
         };
-        let tallies = tally_query(
-            &open,
-            query,
-            &filters,
-            args.filters.exact,
-            &[FacetName::Year],
-        )?;
+        let tallies =
+            source.tally_query(query, &filters, args.filters.exact, &[FacetName::Year])?;
         counted.push((tallies.total, tallies.year_series(from, to)));
     }
     let trends: Vec<Trend> = queries

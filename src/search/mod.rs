@@ -10,6 +10,7 @@ mod parse;
 mod per_file;
 mod query;
 mod rank;
+mod ranked;
 mod reports;
 mod run;
 mod segment;
@@ -28,8 +29,12 @@ pub use filters::{DateRange, DateRangeError, FacetCounts, FacetName, Filters};
 pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Scope};
 pub use per_file::hits_per_file;
 pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
+pub use rank::{heading_line_factor, proximity_factor};
+pub use ranked::rank_hits;
 pub use reports::{list_reports, ReportSummary};
-pub use run::{search, search_stream, Hit, Location, SearchError, SearchRequest, SearchResults};
+pub use run::{
+    search, search_stream, sort_counts, Hit, Location, SearchError, SearchRequest, SearchResults,
+};
 pub use segment::{segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};

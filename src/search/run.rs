@@ -219,7 +219,7 @@ pub(super) fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
 }
 
 /// Years newest first, other facets most hits first, ties by value; `unknown` last.
-fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String, u64)> {
+pub fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(String, u64)> {
     counts.sort_by(|(a, a_count), (b, b_count)| {
         let order = if facet == FacetName::Year {
             b.cmp(a)
