@@ -56,10 +56,12 @@ fuzz-%:
 	mkdir -p fuzz/corpus/$*
 	RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run $* -O $(FUZZ_FLAGS) fuzz/corpus/$* $(FUZZ_SEEDS_$*) -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096
 
-# Formatting and lints, as the style guide asks.
+# Formatting and lints, as the style guide asks (the cluster test apart: `test = false` keeps
+# it out of --all-targets).
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) clippy --release --locked --test cluster -- -D warnings
 
 clean:
 	rm -rf $(INDEX) $(TARGET)/smoke-index
