@@ -17,11 +17,10 @@ use super::mapping::{mismatch, WORDS};
 use crate::report::Date;
 use crate::schema::IndexSchema;
 use crate::search::{
-    heading_line_factor, parse_query, proximity_factor, rank_hits, sort_counts, BuiltQuery,
-    FacetCounts, FacetName, Filters, Hit, ParseError, ParseErrorKind, QueryError, SearchRequest,
-    SearchResults, Snippet,
+    folded_units, heading_line_factor, parse_query, proximity_factor, rank_hits, sort_counts,
+    BuiltQuery, FacetCounts, FacetName, Filters, Hit, ParseError, ParseErrorKind, QueryError,
+    SearchRequest, SearchResults, Snippet,
 };
-use crate::tokenize::{fold_unit, is_unit};
 
 /// Candidates reranked beyond what is shown, at the least (as locally).
 const MIN_CANDIDATES: usize = 100;
@@ -198,12 +197,7 @@ impl RemoteIndex {
     fn vocabulary(&self, texts: &[String]) -> Result<BTreeSet<String>> {
         let mut pieces = BTreeSet::new();
         for text in texts {
-            let units: Vec<(usize, char)> = text
-                .chars()
-                .enumerate()
-                .filter(|(_, c)| is_unit(*c))
-                .map(|(at, c)| (at, fold_unit(c)))
-                .collect();
+            let units = folded_units(text);
             for start in 0..units.len() {
                 for end in start + 2..=(start + MAX_WORD_CHARS).min(units.len()) {
                     if units[end - 1].0 - units[start].0 != end - 1 - start {

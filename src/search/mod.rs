@@ -35,7 +35,7 @@ pub use reports::{list_reports, ReportSummary};
 pub use run::{
     search, search_stream, sort_counts, Hit, Location, SearchError, SearchRequest, SearchResults,
 };
-pub use segment::{segment, vocabulary};
+pub use segment::{folded_units, segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};
 pub use stream::HitStream;

@@ -25,17 +25,22 @@ pub fn vocabulary(searcher: &Searcher, field: Field) -> impl Fn(&str) -> bool + 
     }
 }
 
+/// The units of `text` (letters, digits, Han characters) folded, each with its character
+/// position: what words are cut from and looked up by.
+pub fn folded_units(text: &str) -> Vec<(usize, char)> {
+    text.chars()
+        .enumerate()
+        .filter(|(_, c)| is_unit(*c))
+        .map(|(at, c)| (at, fold_unit(c)))
+        .collect()
+}
+
 /// The words of `text` with their character positions: runs of Latin letters and digits are
 /// one word each (lower-cased), runs of Han characters are cut into the fewest pieces that
 /// `is_word` knows (a piece of one character always does), longer pieces first on ties.
 /// Other characters separate words.
 pub fn segment(text: &str, is_word: &dyn Fn(&str) -> bool) -> Vec<(usize, String)> {
-    let units: Vec<(usize, char)> = text
-        .chars()
-        .enumerate()
-        .filter(|(_, c)| is_unit(*c))
-        .map(|(at, c)| (at, fold_unit(c)))
-        .collect();
+    let units = folded_units(text);
     let mut words = Vec::new();
     let mut start = 0;
     while start < units.len() {
