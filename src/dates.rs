@@ -68,7 +68,8 @@ pub fn to_datetime(date: Date) -> tantivy::DateTime {
     let civil = Month::try_from(date.month)
         .ok()
         .and_then(|month| CivilDate::from_calendar_date(i32::from(date.year), month, date.day).ok())
-        // A Date is checked when it is made; the epoch stands in should one not be.
+        // Dates made by `Date::new` or parsed are of the calendar; one written field by field
+        // that is not becomes the earliest date there is, never a panic.
         .unwrap_or(CivilDate::MIN);
     tantivy::DateTime::from_utc(PrimitiveDateTime::new(civil, Time::MIDNIGHT).assume_utc())
 }

@@ -100,6 +100,24 @@ pub(super) fn smallest_window(
     best
 }
 
+/// What ranks a passage: (found by synonyms only, score, path, line, report, passage). The
+/// path is its text, or its rank among the paths: anything ordered as the paths are.
+pub type RankKey<P> = (bool, f32, P, u64, u64, u64);
+
+/// The order of the hits of a search: typed forms before synonyms only, best score first,
+/// ties by place (path, line, report, passage). A total order (path, report and passage name
+/// one passage), so an unstable sort gives the one result.
+pub fn rank_order<P: Ord>(a: RankKey<P>, b: RankKey<P>) -> std::cmp::Ordering {
+    let (a_synonym, a_score, a_path, a_line, a_report, a_passage) = a;
+    let (b_synonym, b_score, b_path, b_line, b_report, b_passage) = b;
+    a_synonym
+        .cmp(&b_synonym)
+        .then_with(|| b_score.total_cmp(&a_score))
+        .then_with(|| {
+            (a_path, a_line, a_report, a_passage).cmp(&(b_path, b_line, b_report, b_passage))
+        })
+}
+
 /// Keeps at most `per_report` items of each report (0 keeps all), in order.
 pub fn limit_per_report<T>(
     items: Vec<T>,

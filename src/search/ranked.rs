@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::query::BuiltQuery;
-use super::rank::{limit_per_report, near_identical, shingles, Reprints};
+use super::rank::{limit_per_report, near_identical, rank_order, shingles, Reprints};
 use super::run::{snippet_for, typed_forms_in, Hit, Location, SearchRequest};
 use super::sort::sort_hits;
 
@@ -18,19 +18,20 @@ pub fn rank_hits(hits: Vec<Hit>, built: &BuiltQuery, request: &SearchRequest) ->
         .iter()
         .map(|hit| !typed_forms_in(hit, &built.typed))
         .collect();
-    // A total order (path, report and passage name one passage): one result, whatever order
-    // the hits came in.
+    // The positions are sorted, not the hits: one result, whatever order the hits came in.
+    let key = |at: usize| {
+        let hit = &hits[at];
+        (
+            synonym_only[at],
+            hit.score,
+            hit.path.as_str(),
+            hit.line,
+            hit.report,
+            hit.passage,
+        )
+    };
     let mut order: Vec<usize> = (0..hits.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
-        let (a, b) = (&hits[x], &hits[y]);
-        synonym_only[x]
-            .cmp(&synonym_only[y])
-            .then_with(|| b.score.total_cmp(&a.score))
-            .then_with(|| a.path.cmp(&b.path))
-            .then_with(|| a.line.cmp(&b.line))
-            .then_with(|| a.report.cmp(&b.report))
-            .then_with(|| a.passage.cmp(&b.passage))
-    });
+    order.sort_unstable_by(|&x, &y| rank_order(key(x), key(y)));
     let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
     let ranked: Vec<Hit> = order
         .into_iter()
@@ -56,11 +57,11 @@ fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
     for set in &sets {
         reprints.count(set);
     }
-    let mut lines: HashSet<(String, u64)> = HashSet::with_capacity(hits.len());
+    let mut lines: HashSet<(&str, u64)> = HashSet::with_capacity(hits.len());
     // Positions in `hits` of the kept hits, in the order kept, with what folds into each.
     let mut kept: Vec<(usize, Vec<Location>)> = Vec::new();
     for (at, hit) in hits.iter().enumerate() {
-        if lines.contains(&(hit.path.clone(), hit.line)) {
+        if lines.contains(&(hit.path.as_str(), hit.line)) {
             continue;
         }
         let prefix = reprints.prefix(&sets[at]);
@@ -73,7 +74,7 @@ fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
                 line: hit.line,
             }),
             None => {
-                lines.insert((hit.path.clone(), hit.line));
+                lines.insert((hit.path.as_str(), hit.line));
                 kept.push((at, Vec::new()));
             }
         }

@@ -20,7 +20,7 @@ use tantivy::{DocAddress, Searcher};
 
 use super::filters::FacetCounts;
 use super::query::BuiltQuery;
-use super::rank::{near_identical, shingles, Reprints, Shingles};
+use super::rank::{near_identical, rank_order, shingles, Reprints, Shingles};
 use super::run::{
     hit_of, read_hit, read_text, snippet_for, typed_forms_in, Hit, Location, SearchError,
 };
@@ -95,17 +95,8 @@ impl<'a> HitStream<'a> {
     ) -> Result<Self, SearchError> {
         let (mut candidates, paths, reprints) = score(open, &searcher, &built, &top)?;
         drop(top);
-        // (found by synonyms only, score, place): typed forms first. A total order (path,
-        // report and passage name one passage), so an unstable sort gives the one result.
-        candidates.sort_unstable_by(|a, b| {
-            a.synonym_only
-                .cmp(&b.synonym_only)
-                .then_with(|| b.score.total_cmp(&a.score))
-                .then_with(|| a.path.cmp(&b.path))
-                .then_with(|| a.line.cmp(&b.line))
-                .then_with(|| a.report.cmp(&b.report))
-                .then_with(|| a.passage.cmp(&b.passage))
-        });
+        let key = |c: &Candidate| (c.synonym_only, c.score, c.path, c.line, c.report, c.passage);
+        candidates.sort_unstable_by(|a, b| rank_order(key(a), key(b)));
         let folded = fold_reprints(open, &searcher, candidates, reprints)?;
         let mut shown = limit_per_report(folded, request.per_report);
         sort_by_key(
