@@ -10,6 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod dates;
 pub mod embedded;
+pub mod error_text;
 pub mod guard;
 pub mod index;
 pub mod remote;

@@ -88,27 +88,10 @@ fn main() -> ExitCode {
         }
         eprintln!(
             "baogao: error: {}",
-            baogao::render::terminal_safe(&error_chain(&err))
+            baogao::render::terminal_safe(&baogao::error_text::with_causes(err.as_ref()))
         );
         ExitCode::from(2)
     })
-}
-
-/// The error and its causes, joined by `: `, each cause left out when the text so far
-/// already holds it (errors that quote their source in their own message).
-fn error_chain(err: &anyhow::Error) -> String {
-    let mut text = String::new();
-    for cause in err.chain() {
-        let message = cause.to_string();
-        if !text.is_empty() {
-            if text.contains(&message) {
-                continue;
-            }
-            text.push_str(": ");
-        }
-        text.push_str(&message);
-    }
-    text
 }
 
 /// `baogao search 疫情 -新冠 --year 2021`: clap would read `-新冠` as a flag. A word of the

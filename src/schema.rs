@@ -18,7 +18,7 @@ const INDEX_FORMAT: u32 = 4;
 /// What can be wrong with a schema file.
 #[derive(Debug, Error)]
 pub enum SchemaError {
-    #[error("index_schema/schema.toml: {0}")]
+    #[error("index_schema/schema.toml")]
     Parse(#[from] toml::de::Error),
     #[error("index_schema/schema.toml: field `{field}`: {problem}")]
     Field { field: String, problem: String },

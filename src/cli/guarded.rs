@@ -7,6 +7,7 @@ use anyhow::{anyhow, Result};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::error_text::with_causes;
 use crate::guard::{catch_quietly, report_aborts_reading};
 use crate::index::{verify_index, IndexMeta, OpenError};
 
@@ -58,7 +59,7 @@ fn crate_message(err: &anyhow::Error) -> String {
         .chain()
         .find_map(|cause| cause.downcast_ref::<OpenError>())
     {
-        return open.to_string();
+        return with_causes(open);
     }
     err.chain()
         .last()

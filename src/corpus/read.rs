@@ -20,7 +20,7 @@ const DOCX_XML_FACTOR: u64 = 8;
 /// Why a file was not read; the file is skipped and named in the index summary.
 #[derive(Debug, Error)]
 pub enum ReadError {
-    #[error("cannot read it: {0}")]
+    #[error("cannot read it")]
     Io(#[from] std::io::Error),
     #[error("it is {size} bytes, over the size limit of {limit} bytes (see --max-file-size)")]
     TooLarge { size: u64, limit: u64 },

@@ -8,6 +8,7 @@ use super::error::{tantivy_error, BuildError};
 use super::manifest::{fnv1a, hash_bytes, sidecar_record, FileRecord, FileState};
 use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
 use crate::dates::to_datetime;
+use crate::error_text::with_causes;
 use crate::report::{load_overrides, parse_document, Report};
 use crate::schema::Fields;
 use crate::text::fold;
@@ -40,7 +41,7 @@ pub fn index_file(
             sidecar: sidecar_record(&file.path),
             reports: 0,
             passages: 0,
-            skipped: Some(err.to_string()),
+            skipped: Some(with_causes(&err)),
             skip_kind: Some(err.kind()),
         },
         boilerplate_lines: 0,

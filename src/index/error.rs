@@ -41,12 +41,12 @@ pub enum BuildError {
     TantivyOnly(PathBuf),
     #[error("the corpus folder `{0}` disappeared while it was being indexed; the previous index is kept")]
     CorpusGone(PathBuf),
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Io {
         context: String,
         source: std::io::Error,
     },
-    #[error("{context}: {source}")]
+    #[error("{context}")]
     Tantivy {
         context: String,
         source: tantivy::TantivyError,

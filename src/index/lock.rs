@@ -21,7 +21,7 @@ pub enum LockError {
         lock: PathBuf,
         pid: String,
     },
-    #[error("cannot lock `{lock}`: {source}")]
+    #[error("cannot lock `{lock}`")]
     Io {
         lock: PathBuf,
         source: std::io::Error,

@@ -19,7 +19,7 @@ pub enum OpenError {
     /// Shown as "the index at X is damaged (…): run `baogao index --rebuild`" by the commands.
     #[error("`{META_FILE}` is missing")]
     MetaMissing(PathBuf),
-    #[error("`{META_FILE}` is unreadable ({source})")]
+    #[error("`{META_FILE}` is unreadable")]
     BadMeta {
         dir: PathBuf,
         source: std::io::Error,
@@ -35,7 +35,7 @@ pub enum OpenError {
     },
     #[error(transparent)]
     Schema(#[from] SchemaError),
-    #[error("tantivy cannot open it ({source})")]
+    #[error("tantivy cannot open it")]
     Tantivy {
         dir: PathBuf,
         source: tantivy::TantivyError,

@@ -93,7 +93,7 @@ pub struct SearchResults {
 pub enum SearchError {
     #[error(transparent)]
     Query(#[from] QueryError),
-    #[error("searching the index: {0}")]
+    #[error("searching the index")]
     Tantivy(#[from] tantivy::TantivyError),
 }
 
