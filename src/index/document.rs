@@ -1,7 +1,6 @@
 //! One report file into the index: read once (bytes hashed for the manifest, then decoded),
 //! cut into reports and passages, each passage a tantivy document.
 
-use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::error::{tantivy_error, BuildError};
@@ -10,8 +9,8 @@ use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions}
 use crate::dates::to_datetime;
 use crate::error_text::with_causes;
 use crate::report::{load_overrides, parse_document, Report};
-use crate::schema::Fields;
-use crate::text::fold;
+use crate::schema::facet::{region_value, year_value};
+use crate::schema::{FacetName, Fields};
 
 /// What indexing one file did.
 pub struct FileOutcome {
@@ -123,13 +122,10 @@ fn documents<'a>(
     report: &'a Report,
 ) -> impl Iterator<Item = TantivyDocument> + 'a {
     let metadata = &report.metadata;
-    let year_label = metadata
-        .year
-        .map_or_else(|| "unknown".to_string(), |year| year.to_string());
-    let region_label = metadata.region.as_deref().map_or_else(
-        || "unknown".to_string(),
-        |region| fold(region).replace('/', "／"),
-    );
+    let year = FacetName::Year.facet(&year_value(metadata.year));
+    let kind = FacetName::Kind.facet(metadata.kind.label());
+    let level = FacetName::Level.facet(metadata.level.label());
+    let region = FacetName::Region.facet(&region_value(metadata.region.as_deref()));
     report
         .passages
         .iter()
@@ -145,22 +141,13 @@ fn documents<'a>(
             document.add_u64(fields.passage, ordinal as u64);
             document.add_u64(fields.report, report.number as u64);
             document.add_u64(fields.tiebreak, tiebreak(relative, report.number, ordinal));
-            document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
+            document.add_facet(fields.year, year.clone());
             if let Some(year) = metadata.year {
                 document.add_u64(fields.year_value, u64::from(year));
             }
-            document.add_facet(
-                fields.kind,
-                Facet::from_path(["kind", metadata.kind.label()]),
-            );
-            document.add_facet(
-                fields.level,
-                Facet::from_path(["level", metadata.level.label()]),
-            );
-            document.add_facet(
-                fields.region,
-                Facet::from_path(["region", region_label.as_str()]),
-            );
+            document.add_facet(fields.kind, kind.clone());
+            document.add_facet(fields.level, level.clone());
+            document.add_facet(fields.region, region.clone());
             if let Some(org) = &metadata.org {
                 document.add_text(fields.org, org);
             }

@@ -26,6 +26,7 @@ use super::Report;
 
 pub use crate::corpus::sidecar_path;
 use crate::dates::YEARS;
+use crate::schema::facet::UNKNOWN;
 
 /// A sidecar that cannot be used, named with the line at fault; the report is indexed
 /// without it.
@@ -152,7 +153,7 @@ impl Overrides {
                 {
                     u16::try_from(*n).ok()
                 }
-                toml::Value::String(s) if s == "unknown" => None,
+                toml::Value::String(s) if s == UNKNOWN => None,
                 _ => {
                     return Err(self.error(
                         year.span().start,
@@ -174,7 +175,7 @@ impl Overrides {
                 .map_err(|err| self.error(level.span().start, &err.to_string()))?;
         }
         if let Some(region) = &fields.region {
-            report.metadata.region = (region != "unknown").then(|| region.clone());
+            report.metadata.region = (region != UNKNOWN).then(|| region.clone());
         }
         if let Some(org) = &fields.org {
             report.metadata.org = Some(org.clone());
