@@ -4,11 +4,13 @@
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::error::{tantivy_error, BuildError};
-use super::manifest::{fnv1a, hash_bytes, sidecar_record, FileRecord, FileState};
-use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
+use super::manifest::{fnv1a, hash_bytes, FileRecord, FileState};
+use crate::corpus::{
+    document_of, read_bytes, read_sidecar, sidecar_path, CorpusFile, ReadError, ReadOptions,
+};
 use crate::dates::to_datetime;
 use crate::error_text::with_causes;
-use crate::report::{load_overrides, parse_document, Report};
+use crate::report::{parse_document, Overrides, Report};
 use crate::schema::facet::{region_value, year_value};
 use crate::schema::{FacetName, Fields};
 
@@ -33,11 +35,19 @@ pub fn index_file(
     file: &CorpusFile,
     read: &ReadOptions,
 ) -> Result<FileOutcome, BuildError> {
+    // The sidecar is read once: hashed for the manifest, parsed for the report stage.
+    let sidecar = read_sidecar(&file.path);
+    let sidecar_record = match &sidecar {
+        Ok(Some(sidecar)) => FileState::of(&sidecar.path)
+            .ok()
+            .map(|state| (state, hash_bytes(&sidecar.bytes))),
+        _ => None,
+    };
     let skipped = |state: FileState, hash: String, err: ReadError| FileOutcome {
         record: FileRecord {
             state,
             hash,
-            sidecar: sidecar_record(&file.path),
+            sidecar: sidecar_record.clone(),
             reports: 0,
             passages: 0,
             skipped: Some(with_causes(&err)),
@@ -70,10 +80,20 @@ pub fn index_file(
         .iter()
         .map(|warning| format!("indexed `{}` in part: {warning}", file.path.display()))
         .collect();
-    let overrides = load_overrides(&file.path).unwrap_or_else(|err| {
-        warnings.push(format!("override ignored: {err}"));
-        None
-    });
+    let overrides = match &sidecar {
+        Ok(None) => None,
+        Ok(Some(sidecar)) => Overrides::parse(sidecar)
+            .map_err(|err| warnings.push(format!("override ignored: {err}")))
+            .ok(),
+        Err(err) => {
+            let path = sidecar_path(&file.path);
+            warnings.push(format!(
+                "override ignored: {}: cannot read it: {err}",
+                path.display()
+            ));
+            None
+        }
+    };
     let declared = source.extracted.title.as_deref();
     let mut parsed = parse_document(source.text(), file_name(&file.relative), declared);
     if parsed.reports.is_empty() {
@@ -104,7 +124,7 @@ pub fn index_file(
         record: FileRecord {
             state,
             hash,
-            sidecar: sidecar_record(&file.path),
+            sidecar: sidecar_record,
             reports,
             passages,
             skipped: None,
