@@ -58,21 +58,11 @@ const MAX_INCOMPLETE_BYTES: usize = 3;
 const CONTROL_SAMPLE_CHARS: usize = 4096;
 const MAX_CONTROL_SHARE: f64 = 0.02;
 
-/// Decodes `bytes`. `declared` is an encoding the file names itself (an HTML `<meta charset>`),
-/// tried after the byte-order marks and UTF-8 and before guessing.
+/// Decodes `bytes`, trying in turn: a byte-order mark, UTF-8, the encoding the file names
+/// itself (`declared`, an HTML `<meta charset>`), then a guess among the legacy encodings.
 pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
-    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
-        let body = &bytes[bom_length..];
-        return match strict(encoding, body) {
-            Ok(text) => checked(text, encoding),
-            Err(offset) => match cut_short(encoding, body) {
-                Some((text, cut)) => checked_cut(text, encoding, cut),
-                None => Err(DecodeError::Malformed {
-                    encoding: encoding.name(),
-                    offset: offset + bom_length,
-                }),
-            },
-        };
+    if let Some(decoded) = by_bom(bytes) {
+        return decoded;
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::Empty);
@@ -80,66 +70,107 @@ pub fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     if bytes.contains(&0) {
         return Err(DecodeError::NulBytes);
     }
-    // Valid UTF-8 with anything beyond ASCII is practically never another encoding, whatever
-    // a stale `<meta charset>` says (pages are re-saved as UTF-8 and keep their old header).
-    match std::str::from_utf8(bytes) {
-        Ok(text) => return checked(text.to_string(), UTF_8),
-        // Valid UTF-8 cut inside its last character (a truncated download) is UTF-8 too, once
-        // it holds a character beyond ASCII: GBK text is not valid UTF-8 for more than a few
-        // bytes.
-        Err(err) if err.error_len().is_none() => {
-            let head = &bytes[..err.valid_up_to()];
-            if let Ok(text) = std::str::from_utf8(head).map(str::to_string) {
-                if !text.is_ascii() {
-                    return checked_cut(text, UTF_8, bytes.len() - head.len());
-                }
-            }
-        }
-        Err(_) => {}
+    if let Some(decoded) = as_utf8(bytes) {
+        return decoded;
     }
     if let Some(encoding) = declared.map(ascii_compatible) {
         if let Ok(text) = strict(encoding, bytes) {
             return checked(text, encoding);
         }
     }
+    guessed(bytes)
+}
+
+/// Bytes that start with a byte-order mark are in its encoding, or malformed (unless only
+/// cut short); None without a mark.
+fn by_bom(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+    let (encoding, bom_length) = Encoding::for_bom(bytes)?;
+    let body = &bytes[bom_length..];
+    Some(match strict(encoding, body) {
+        Ok(text) => checked(text, encoding),
+        Err(offset) => match cut_short(encoding, body) {
+            Some((text, cut)) => checked_cut(text, encoding, cut),
+            None => Err(DecodeError::Malformed {
+                encoding: encoding.name(),
+                offset: offset + bom_length,
+            }),
+        },
+    })
+}
+
+/// Valid UTF-8 with anything beyond ASCII is practically never another encoding, whatever a
+/// stale `<meta charset>` says (pages are re-saved as UTF-8 and keep their old header). Valid
+/// UTF-8 cut inside its last character (a truncated download) is UTF-8 too, once it holds a
+/// character beyond ASCII: GBK text is not valid UTF-8 for more than a few bytes.
+fn as_utf8(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(checked(text.to_string(), UTF_8)),
+        Err(err) if err.error_len().is_none() => {
+            let head = &bytes[..err.valid_up_to()];
+            let text = std::str::from_utf8(head).ok()?;
+            (!text.is_ascii())
+                .then(|| checked_cut(text.to_string(), UTF_8, bytes.len() - head.len()))
+        }
+        Err(_) => None,
+    }
+}
+
+/// How bytes read as GB18030.
+enum GbReading {
+    /// Clean (`cut` bytes of an incomplete last character left out).
+    Clean {
+        text: String,
+        cut: usize,
+    },
+    /// Clean, but Latin text in disguise (see [`latin_in_disguise`]): not taken.
+    SetAside,
+    Malformed,
+}
+
+fn gb18030_reading(bytes: &[u8], guessed_gbk: bool) -> GbReading {
+    let clean = strict(GB18030, bytes)
+        .ok()
+        .map(|text| (text, 0))
+        .or_else(|| cut_short(GB18030, bytes));
+    match clean {
+        None => GbReading::Malformed,
+        Some((text, _)) if !guessed_gbk && latin_in_disguise(&text) => GbReading::SetAside,
+        Some((text, cut)) => GbReading::Clean { text, cut },
+    }
+}
+
+/// Bytes that are not UTF-8 and not in the encoding they name: GB18030 when they read
+/// cleanly as such, whatever their share of ASCII and whatever chardetng guesses (it takes
+/// GBK with many ASCII words for windows-1252), unless the reading is Latin text in disguise
+/// or another multi-byte encoding reads them better; else chardetng's guess.
+fn guessed(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     // No top-level-domain hint: with `cn` chardetng takes Big5 for GBK.
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let is_gbk = guess == GBK || guess == GB18030;
-    // Bytes that decode cleanly as GB18030 are GB18030, whatever their share of ASCII and
-    // whatever the detector guesses (it takes GBK with many ASCII words for windows-1252),
-    // unless the reading is Latin text in disguise. A GBK file cut inside its last
-    // character is GBK too.
-    let gb_clean = strict(GB18030, bytes)
-        .ok()
-        .map(|text| (text, 0))
-        .or_else(|| cut_short(GB18030, bytes));
-    let gb_set_aside = gb_clean
-        .as_ref()
-        .is_some_and(|(text, _)| !is_gbk && latin_in_disguise(text));
-    let gb18030 = gb_clean.filter(|_| !gb_set_aside);
-    let guessed = if is_gbk {
+    let guessed_gbk = guess == GBK || guess == GB18030;
+    let gb = gb18030_reading(bytes, guessed_gbk);
+    let other = if guessed_gbk {
         None
     } else {
         strict(guess, bytes).ok()
     };
-    let guess_clean = guessed.is_some();
-    match (gb18030, guessed) {
+    match (gb, other) {
         // Big5 (and other CJK encodings) often decode cleanly as GB18030 too, into rare
         // characters, kana and private-use code points: the reading with fewer of those wins.
-        (Some((gb, _)), Some(other))
+        (GbReading::Clean { text: gb, .. }, Some(other))
             if is_multibyte(guess) && odd_chars(&other) <= odd_chars(&gb) =>
         {
             checked(other, guess)
         }
         // A short GBK text is often guessed as a single-byte encoding, which decodes anything.
-        (Some((gb, cut)), _) => checked_cut(gb, GB18030, cut),
-        (None, Some(other)) if !damaged_gb18030(bytes, guess, &other) => checked(other, guess),
-        (None, _) => {
+        (GbReading::Clean { text, cut }, _) => checked_cut(text, GB18030, cut),
+        (_, Some(other)) if !damaged_gb18030(bytes, guess, &other) => checked(other, guess),
+        (gb, other) => {
             // Name the encoding whose reading failed: GB18030, unless its clean reading was
             // set aside for the detector's guess.
-            let encoding = if !gb_set_aside && (is_gbk || guess_clean) {
+            let set_aside = matches!(gb, GbReading::SetAside);
+            let encoding = if !set_aside && (guessed_gbk || other.is_some()) {
                 GB18030
             } else {
                 guess

@@ -14,11 +14,11 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 
 use super::csv::{write_record, BOM};
-use super::stats::display_width;
 use super::style::{paint, DIM, GREEN, MAGENTA};
 use crate::report::{Date, Kind, Level};
 use crate::schema::facet::{year_value, UNKNOWN};
 use crate::search::ReportSummary;
+use unicode_width::UnicodeWidthStr;
 
 /// What the plain table shows for a value the indexer did not find.
 const NONE: &str = "-";
@@ -115,9 +115,9 @@ impl PlainRow {
     fn widths(&self, rows: &[PlainRow]) -> [usize; 8] {
         let mut widths = [0; 8];
         for row in std::iter::once(self).chain(rows) {
-            let cells = std::iter::once(display_width(&row.place()))
-                .chain(row.facts.iter().map(|fact| display_width(fact)))
-                .chain([display_width(&row.passages)]);
+            let cells = std::iter::once(row.place().width())
+                .chain(row.facts.iter().map(|fact| fact.width()))
+                .chain([row.passages.width()]);
             for (width, cell) in widths.iter_mut().zip(cells) {
                 *width = (*width).max(cell);
             }
@@ -137,7 +137,7 @@ impl PlainRow {
     /// The row padded to `widths`, path and line coloured when `color` (the header is
     /// painted whole by the caller).
     fn line(&self, widths: &[usize; 8], color: bool) -> String {
-        let pad = |text: &str, width: usize| " ".repeat(width.saturating_sub(display_width(text)));
+        let pad = |text: &str, width: usize| " ".repeat(width.saturating_sub(text.width()));
         let place = self.place();
         let mut line = if self.header {
             place.clone()
@@ -302,7 +302,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         // The title column starts at the same terminal column on every row.
         let title_at = |line: &str, title: &str| {
-            display_width(&line[..line.find(title).expect("the row holds the title")])
+            line[..line.find(title).expect("the row holds the title")].width()
         };
         let first = title_at(lines[1], "东安县卫生健康局2024年工作总结");
         assert_eq!(title_at(lines[0], "title"), first);

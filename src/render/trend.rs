@@ -9,10 +9,10 @@ use serde::Serialize;
 use std::io::{self, Write};
 
 use super::chart::bar;
-use super::stats::display_width;
 use super::style::{paint, CYAN, DIM};
 use crate::schema::facet::UNKNOWN;
 use crate::search::{Tally, YearSeries};
+use unicode_width::UnicodeWidthStr;
 
 /// Bars in a pipe, where there is no terminal to fill.
 const PIPE_BAR_WIDTH: usize = 40;
@@ -200,14 +200,10 @@ pub fn write_trend_table(out: &mut impl Write, trends: &[Trend], color: bool) ->
     let label_width = if show_unknown { 7 } else { 5 };
     let widths: Vec<usize> = trends
         .iter()
-        .map(|trend| {
-            display_width(trend.query)
-                .max(digits(trend.total.passages))
-                .max(4)
-        })
+        .map(|trend| trend.query.width().max(digits(trend.total.passages)).max(4))
         .collect();
     let cell = |text: &str, width: usize| {
-        let pad = width.saturating_sub(display_width(text));
+        let pad = width.saturating_sub(text.width());
         format!("{}{text}", " ".repeat(pad))
     };
     let mut header = format!("{:<label_width$}", "year");

@@ -68,50 +68,17 @@ const HEAD_CONTENT: &[&str] = &[
     "base", "link", "meta", "noscript", "script", "style", "template", "title",
 ];
 
-/// Named entities that occur in Chinese pages; others stay as written.
-const ENTITIES: &[(&str, &str)] = &[
-    ("amp", "&"),
-    ("lt", "<"),
-    ("gt", ">"),
-    ("quot", "\""),
-    ("apos", "'"),
-    ("nbsp", " "),
-    ("ensp", " "),
-    ("emsp", " "),
-    ("thinsp", " "),
-    ("ideographicspace", "　"),
-    ("shy", ""),
-    ("zwj", ""),
-    ("zwnj", ""),
-    ("mdash", "—"),
-    ("ndash", "–"),
-    ("hellip", "…"),
-    ("middot", "·"),
-    ("bull", "•"),
-    ("ldquo", "“"),
-    ("rdquo", "”"),
-    ("lsquo", "‘"),
-    ("rsquo", "’"),
-    ("laquo", "«"),
-    ("raquo", "»"),
-    ("copy", "©"),
-    ("reg", "®"),
-    ("trade", "™"),
-    ("times", "×"),
-    ("divide", "÷"),
-    ("deg", "°"),
-    ("plusmn", "±"),
-    ("permil", "‰"),
-    ("yen", "¥"),
-    ("cent", "¢"),
-    ("pound", "£"),
-    ("euro", "€"),
-    ("sect", "§"),
-    ("para", "¶"),
-    ("larr", "←"),
-    ("rarr", "→"),
-    ("uarr", "↑"),
-    ("darr", "↓"),
+/// Characters an entity stands for that the text keeps otherwise: the spaces of `&nbsp;`,
+/// `&ensp;`, `&emsp;`, `&thinsp;` are plain spaces (collapsed like any other); soft hyphens
+/// and zero-width joiners (`&shy;`, `&zwj;`, `&zwnj;`) are nothing.
+const ENTITY_SPACES: &[(char, &str)] = &[
+    ('\u{a0}', " "),
+    ('\u{2002}', " "),
+    ('\u{2003}', " "),
+    ('\u{2009}', " "),
+    ('\u{ad}', ""),
+    ('\u{200d}', ""),
+    ('\u{200c}', ""),
 ];
 
 /// Separators between a page's title and the names of its site and section in `<title>`:
@@ -469,21 +436,19 @@ fn entity_at(rest: &str) -> Option<(String, usize)> {
     decode_entity(&rest[1..end]).map(|text| (text, end + 1))
 }
 
-/// The text of `&name;` or `&#…;`, given what stands between `&` and `;`.
+/// The text of `&name;` or `&#…;` (every HTML entity, by `htmlescape`), given what stands
+/// between `&` and `;`; None for a name HTML does not define, or `&#0;`.
 fn decode_entity(name: &str) -> Option<String> {
-    if let Some(number) = name.strip_prefix('#') {
-        let code = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(code)
-            .filter(|&c| c != '\0')
-            .map(String::from);
+    let decoded = htmlescape::decode_html(&format!("&{name};")).ok()?;
+    let mut chars = decoded.chars();
+    let c = chars.next().filter(|&c| c != '\0')?;
+    if chars.next().is_some() {
+        return None;
     }
-    ENTITIES
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|(_, text)| text.to_string())
+    Some(match ENTITY_SPACES.iter().find(|(space, _)| *space == c) {
+        Some((_, text)) => text.to_string(),
+        None => c.to_string(),
+    })
 }
 
 /// The blocks being collected, with whitespace collapsed as a browser would.
