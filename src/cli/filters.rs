@@ -4,6 +4,7 @@
 use anyhow::{anyhow, Result};
 
 use crate::report::{Kind, Level};
+use crate::schema::facet::UNKNOWN;
 use crate::search::{DateRange, Filters, YearFilter};
 
 /// What a query keeps besides its words.
@@ -55,8 +56,8 @@ impl FilterArgs {
         let regions = items("--region", &self.region)?
             .into_iter()
             .map(|region| {
-                if region.eq_ignore_ascii_case("unknown") {
-                    "unknown".to_string()
+                if region.eq_ignore_ascii_case(UNKNOWN) {
+                    UNKNOWN.to_string()
                 } else {
                     region.to_string()
                 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::{to_stdout, IndexLocation};
 use crate::index::{open_index, OpenIndex};
 use crate::render::{display_path, write_show_json, write_show_plain, ColorChoice, Excerpt};
-use crate::search::{file_passages, passage_at, Passage};
+use crate::search::{file_passages, passage_at, StoredPassage};
 
 /// Arguments of `baogao show`.
 #[derive(Debug, clap::Args)]
@@ -80,7 +80,11 @@ fn split_location(location: &str) -> Result<(&str, u64)> {
 }
 
 /// The indexed file `given` names, and its passages.
-fn find_file(open: &OpenIndex, given: &str, cwd: Option<&Path>) -> Result<(String, Vec<Passage>)> {
+fn find_file(
+    open: &OpenIndex,
+    given: &str,
+    cwd: Option<&Path>,
+) -> Result<(String, Vec<StoredPassage>)> {
     let root = &open.meta.corpus_root;
     for candidate in candidates(given, root, cwd) {
         let passages = file_passages(open, &candidate)

@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod formats;
 mod read;
+mod sidecar;
 mod skip;
 mod walk;
 
@@ -12,7 +13,6 @@ pub use read::{
     document_of, parse_size, read_bytes, read_document, read_text, Document, ReadError,
     ReadOptions, DEFAULT_MAX_FILE_SIZE,
 };
+pub use sidecar::{read_sidecar, sidecar_path, Sidecar, SIDECAR_SUFFIX};
 pub use skip::{count_by_kind, SkipKind, Skipped};
-pub use walk::{
-    find_report_files, report_paths, sidecar_path, CorpusFile, Walk, WalkError, SIDECAR_SUFFIX,
-};
+pub use walk::{find_report_files, report_paths, CorpusFile, Walk, WalkError};

@@ -5,18 +5,8 @@ use thiserror::Error;
 use walkdir::WalkDir;
 
 use super::formats::Format;
+use super::sidecar::SIDECAR_SUFFIX;
 use super::skip::{SkipKind, Skipped};
-
-/// The suffix of a report's metadata sidecar (`004_….txt.meta.toml`): read with its report,
-/// never counted as a file of another kind.
-pub const SIDECAR_SUFFIX: &str = ".meta.toml";
-
-/// The sidecar path of a report file: `a.txt` → `a.txt.meta.toml`.
-pub fn sidecar_path(report_file: &Path) -> PathBuf {
-    let mut name = report_file.as_os_str().to_owned();
-    name.push(SIDECAR_SUFFIX);
-    PathBuf::from(name)
-}
 
 /// A report file found in the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]

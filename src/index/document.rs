@@ -1,17 +1,18 @@
 //! One report file into the index: read once (bytes hashed for the manifest, then decoded),
 //! cut into reports and passages, each passage a tantivy document.
 
-use tantivy::schema::Facet;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::error::{tantivy_error, BuildError};
-use super::manifest::{fnv1a, hash_bytes, sidecar_record, FileRecord, FileState};
-use crate::corpus::{document_of, read_bytes, CorpusFile, ReadError, ReadOptions};
+use super::manifest::{fnv1a, hash_bytes, FileRecord, FileState};
+use crate::corpus::{
+    document_of, read_bytes, read_sidecar, sidecar_path, CorpusFile, ReadError, ReadOptions,
+};
 use crate::dates::to_datetime;
 use crate::error_text::with_causes;
-use crate::report::{load_overrides, parse_document, Report};
-use crate::schema::Fields;
-use crate::text::fold;
+use crate::report::{parse_document, Overrides, Report};
+use crate::schema::facet::{region_value, year_value};
+use crate::schema::{FacetName, Fields};
 
 /// What indexing one file did.
 pub struct FileOutcome {
@@ -34,11 +35,19 @@ pub fn index_file(
     file: &CorpusFile,
     read: &ReadOptions,
 ) -> Result<FileOutcome, BuildError> {
+    // The sidecar is read once: hashed for the manifest, parsed for the report stage.
+    let sidecar = read_sidecar(&file.path);
+    let sidecar_record = match &sidecar {
+        Ok(Some(sidecar)) => FileState::of(&sidecar.path)
+            .ok()
+            .map(|state| (state, hash_bytes(&sidecar.bytes))),
+        _ => None,
+    };
     let skipped = |state: FileState, hash: String, err: ReadError| FileOutcome {
         record: FileRecord {
             state,
             hash,
-            sidecar: sidecar_record(&file.path),
+            sidecar: sidecar_record.clone(),
             reports: 0,
             passages: 0,
             skipped: Some(with_causes(&err)),
@@ -71,10 +80,20 @@ pub fn index_file(
         .iter()
         .map(|warning| format!("indexed `{}` in part: {warning}", file.path.display()))
         .collect();
-    let overrides = load_overrides(&file.path).unwrap_or_else(|err| {
-        warnings.push(format!("override ignored: {err}"));
-        None
-    });
+    let overrides = match &sidecar {
+        Ok(None) => None,
+        Ok(Some(sidecar)) => Overrides::parse(sidecar)
+            .map_err(|err| warnings.push(format!("override ignored: {err}")))
+            .ok(),
+        Err(err) => {
+            let path = sidecar_path(&file.path);
+            warnings.push(format!(
+                "override ignored: {}: cannot read it: {err}",
+                path.display()
+            ));
+            None
+        }
+    };
     let declared = source.extracted.title.as_deref();
     let mut parsed = parse_document(source.text(), file_name(&file.relative), declared);
     if parsed.reports.is_empty() {
@@ -105,7 +124,7 @@ pub fn index_file(
         record: FileRecord {
             state,
             hash,
-            sidecar: sidecar_record(&file.path),
+            sidecar: sidecar_record,
             reports,
             passages,
             skipped: None,
@@ -123,13 +142,10 @@ fn documents<'a>(
     report: &'a Report,
 ) -> impl Iterator<Item = TantivyDocument> + 'a {
     let metadata = &report.metadata;
-    let year_label = metadata
-        .year
-        .map_or_else(|| "unknown".to_string(), |year| year.to_string());
-    let region_label = metadata.region.as_deref().map_or_else(
-        || "unknown".to_string(),
-        |region| fold(region).replace('/', "／"),
-    );
+    let year = FacetName::Year.facet(&year_value(metadata.year));
+    let kind = FacetName::Kind.facet(metadata.kind.label());
+    let level = FacetName::Level.facet(metadata.level.label());
+    let region = FacetName::Region.facet(&region_value(metadata.region.as_deref()));
     report
         .passages
         .iter()
@@ -145,22 +161,13 @@ fn documents<'a>(
             document.add_u64(fields.passage, ordinal as u64);
             document.add_u64(fields.report, report.number as u64);
             document.add_u64(fields.tiebreak, tiebreak(relative, report.number, ordinal));
-            document.add_facet(fields.year, Facet::from_path(["year", year_label.as_str()]));
+            document.add_facet(fields.year, year.clone());
             if let Some(year) = metadata.year {
                 document.add_u64(fields.year_value, u64::from(year));
             }
-            document.add_facet(
-                fields.kind,
-                Facet::from_path(["kind", metadata.kind.label()]),
-            );
-            document.add_facet(
-                fields.level,
-                Facet::from_path(["level", metadata.level.label()]),
-            );
-            document.add_facet(
-                fields.region,
-                Facet::from_path(["region", region_label.as_str()]),
-            );
+            document.add_facet(fields.kind, kind.clone());
+            document.add_facet(fields.level, level.clone());
+            document.add_facet(fields.region, region.clone());
             if let Some(org) = &metadata.org {
                 document.add_text(fields.org, org);
             }

@@ -119,14 +119,6 @@ pub fn compare(path: &Path, record: Option<&FileRecord>) -> std::io::Result<Chan
     })
 }
 
-/// The state and hash of the sidecar of `path`, when there is one.
-pub fn sidecar_record(path: &Path) -> Option<(FileState, String)> {
-    let sidecar = sidecar_path(path);
-    let state = FileState::of(&sidecar).ok()?;
-    let hash = hash_file(&sidecar).ok()?;
-    Some((state, hash))
-}
-
 /// FNV-1a (64 bits) of a file's bytes, hex.
 pub fn hash_file(path: &Path) -> std::io::Result<String> {
     let mut file = std::fs::File::open(path)?;

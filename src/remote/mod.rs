@@ -10,6 +10,7 @@ mod push;
 mod record;
 mod reports;
 mod search;
+mod source;
 mod tally;
 mod target;
 

@@ -19,6 +19,7 @@ use super::client::{Client, Method};
 use super::mapping::{index_body, meta, mismatch, slots, GRAMS, HEADING_WORDS, TITLE_WORDS, WORDS};
 use super::record::{for_each_passage, PassageRecord, Units};
 use crate::index::{Manifest, OpenIndex};
+use crate::schema::facet::UNKNOWN;
 
 /// The file, in the index folder, of what was pushed where.
 pub const PUSH_STATE_FILE: &str = "baogao-pushed.json";
@@ -176,7 +177,7 @@ pub fn push(
     let mut units = Units::default();
     progress(0, total);
     for_each_passage(open, |record| {
-        if !to_send.contains(&record.path) {
+        if !to_send.contains(&record.passage.path) {
             return Ok(());
         }
         batch.add(&record, &mut units)?;
@@ -355,25 +356,26 @@ impl Bulk {
 
     fn add(&mut self, record: &PassageRecord, units: &mut Units) -> Result<()> {
         let action = json!({ "index": { "_id": record.id } });
+        let passage = &record.passage;
         let document = json!({
-            "path": record.path,
-            "line": record.line,
-            "report": record.report,
-            "passage": record.passage,
+            "path": passage.path,
+            "line": passage.line,
+            "report": passage.report,
+            "passage": passage.passage,
             "tiebreak": record.tiebreak,
-            "title": record.title,
-            "heading": record.heading,
-            "text": record.text,
-            "org": record.org,
+            "title": passage.title,
+            "heading": passage.heading,
+            "text": passage.text,
+            "org": passage.org,
             WORDS: slots(&record.word_tokens),
-            TITLE_WORDS: slots(&units.words(&record.title)),
-            HEADING_WORDS: slots(&units.words(&record.heading)),
+            TITLE_WORDS: slots(&units.words(&passage.title)),
+            HEADING_WORDS: slots(&units.words(&passage.heading)),
             GRAMS: slots(&record.gram_tokens),
-            "year": record.year,
-            "kind": record.kind,
-            "level": record.level,
-            "region": record.region.as_deref().unwrap_or("unknown"),
-            "published": record.published,
+            "year": passage.year,
+            "kind": passage.kind,
+            "level": passage.level,
+            "region": passage.region.as_deref().unwrap_or(UNKNOWN),
+            "published": passage.published,
         });
         self.body.push_str(&action.to_string());
         self.body.push('\n');
@@ -381,7 +383,7 @@ impl Bulk {
         self.body.push('\n');
         self.items.push((
             record.id.clone(),
-            format!("{}:{}", record.path, record.line),
+            format!("{}:{}", passage.path, passage.line),
         ));
         self.passages += 1;
         Ok(())

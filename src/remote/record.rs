@@ -4,57 +4,66 @@
 //! grams are exactly the units the local index holds.
 
 use serde::Serialize;
-use tantivy::schema::{Field, Value};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::DocAddress;
 
-use crate::dates::from_datetime;
 use crate::index::OpenIndex;
+use crate::search::StoredPassage;
 use crate::text::fold;
 use crate::tokenize::{Grams, JiebaWords};
 
-/// One passage, the stable record of `baogao export` (one JSON object a line).
-#[derive(Debug, Clone, Serialize)]
+/// One passage, the stable record of `baogao export` (one JSON object a line): the stored
+/// passage with its key, its tie-break and the units the index holds of it.
+#[derive(Debug, Clone)]
 pub struct PassageRecord {
     /// `path#report/passage`: the passage key (the one its tie-break hash is taken of), unique
     /// in the index and stable across rebuilds of the same files.
     pub id: String,
-    /// The file, relative to the corpus root, `/`-separated.
-    pub path: String,
     /// The file's name.
     pub file: String,
-    /// 1-based line of the file where the passage starts.
-    pub line: u64,
-    /// 1-based position of the report in its file.
-    pub report: u64,
-    /// 0-based position of the passage in its report.
-    pub passage: u64,
     /// The tie-break key that orders passages of equal score.
     pub tiebreak: u64,
-    pub title: String,
-    pub heading: String,
-    /// The passage as written in the file.
-    pub text: String,
+    pub passage: StoredPassage,
     /// The passage folded (simplified, half-width), as matching sees it.
     pub folded: String,
     /// The jieba words of the passage (search mode, folded), in order, space-joined.
     pub words: String,
     /// The grams of the passage (bigrams, a run's last unit with `$`), in order, space-joined.
     pub grams: String,
-    /// The report's year; null when unknown.
-    pub year: Option<u16>,
-    pub kind: String,
-    pub level: String,
-    /// The report's place (simplified); null when unknown.
-    pub region: Option<String>,
-    pub org: Option<String>,
-    /// The publication date, `YYYY-MM-DD`; null when the page shows none.
-    pub published: Option<String>,
     /// `words` and `grams` with their positions (character indices), for the cluster.
-    #[serde(skip)]
     pub word_tokens: Positioned,
-    #[serde(skip)]
     pub gram_tokens: Positioned,
+}
+
+/// The line `baogao export` writes: `id`, `path` (relative to the corpus root), `file`, the
+/// stored passage's fields, then `tiebreak`, `folded`, `words`, `grams`.
+#[derive(Serialize)]
+struct ExportLine<'a> {
+    id: &'a str,
+    path: &'a str,
+    file: &'a str,
+    #[serde(flatten)]
+    passage: &'a StoredPassage,
+    tiebreak: u64,
+    folded: &'a str,
+    words: &'a str,
+    grams: &'a str,
+}
+
+impl Serialize for PassageRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ExportLine {
+            id: &self.id,
+            path: &self.passage.path,
+            file: &self.file,
+            passage: &self.passage,
+            tiebreak: self.tiebreak,
+            folded: &self.folded,
+            words: &self.words,
+            grams: &self.grams,
+        }
+        .serialize(serializer)
+    }
 }
 
 /// A token of a field: its position (character index) and text.
@@ -116,70 +125,27 @@ pub fn for_each_passage(
                 continue;
             }
             let address = DocAddress::new(u32::try_from(ordinal)?, doc);
-            let stored: TantivyDocument = searcher.doc(address)?;
+            let passage = StoredPassage::read(&searcher, address, fields)?;
             let tiebreak = tiebreaks.first(doc).unwrap_or(0);
-            each(record_of(&stored, fields, tiebreak, &mut units))?;
+            each(record_of(passage, tiebreak, &mut units))?;
         }
     }
     Ok(())
 }
 
-fn record_of(
-    stored: &TantivyDocument,
-    fields: &crate::schema::Fields,
-    tiebreak: u64,
-    units: &mut Units,
-) -> PassageRecord {
-    let text_of = |field: Field| {
-        stored
-            .get_first(field)
-            .and_then(|value| value.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let number = |field: Field| {
-        stored
-            .get_first(field)
-            .and_then(|value| value.as_u64())
-            .unwrap_or(0)
-    };
-    // The last part of a facet (/year/2024 → 2024).
-    let facet = |field: Field| {
-        stored
-            .get_first(field)
-            .and_then(|value| value.as_facet().map(str::to_string))
-            .and_then(|encoded| encoded.rsplit(['\0', '/']).next().map(str::to_string))
-            .unwrap_or_else(|| "unknown".to_string())
-    };
-    let path = text_of(fields.path);
-    let text = text_of(fields.text);
-    let (report, passage) = (number(fields.report), number(fields.passage));
-    let word_tokens = units.words(&text);
-    let gram_tokens = units.grams(&text);
+fn record_of(passage: StoredPassage, tiebreak: u64, units: &mut Units) -> PassageRecord {
+    let word_tokens = units.words(&passage.text);
+    let gram_tokens = units.grams(&passage.text);
+    let path = &passage.path;
     PassageRecord {
-        id: format!("{path}#{report}/{passage}"),
-        file: path.rsplit('/').next().unwrap_or(&path).to_string(),
-        line: number(fields.line),
-        report,
-        passage,
+        id: format!("{path}#{}/{}", passage.report, passage.passage),
+        file: path.rsplit('/').next().unwrap_or(path).to_string(),
         tiebreak,
-        title: text_of(fields.title),
-        heading: text_of(fields.heading),
-        folded: fold(&text).into_owned(),
+        folded: fold(&passage.text).into_owned(),
         words: joined(&word_tokens),
         grams: joined(&gram_tokens),
         word_tokens,
         gram_tokens,
-        year: facet(fields.year).parse::<u16>().ok(),
-        kind: facet(fields.kind),
-        level: facet(fields.level),
-        region: Some(facet(fields.region)).filter(|region| region != "unknown"),
-        org: Some(text_of(fields.org)).filter(|org| !org.is_empty()),
-        published: stored
-            .get_first(fields.published)
-            .and_then(|value| value.as_datetime())
-            .and_then(from_datetime)
-            .map(|date| date.to_string()),
-        text,
-        path,
+        passage,
     }
 }

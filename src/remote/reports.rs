@@ -7,7 +7,8 @@ use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 
 use super::dsl::filter_queries;
-use super::search::{parse_date, RemoteIndex};
+use super::search::RemoteIndex;
+use super::source::Source;
 use crate::search::{Filters, ReportSummary};
 
 /// Reports per page.
@@ -60,30 +61,19 @@ impl RemoteIndex {
 fn summary(bucket: &Value) -> Result<ReportSummary> {
     let path = bucket["key"]["path"]
         .as_str()
-        .unwrap_or_default()
-        .to_string();
-    let source = &bucket["first"]["hits"]["hits"][0]["_source"];
-    let text = |key: &str| source[key].as_str().unwrap_or_default().to_string();
-    let published = match source["published"].as_str() {
-        Some(date) => Some(
-            parse_date(date)
-                .ok_or_else(|| anyhow!("the cluster holds a bad date `{date}` for {path}"))?,
-        ),
-        None => None,
-    };
+        .ok_or_else(|| anyhow!("the cluster returned a report without `path`"))?;
+    let first = Source::new(&bucket["first"]["hits"]["hits"][0]["_source"], path);
     Ok(ReportSummary {
         report: bucket["key"]["report"].as_u64().unwrap_or(0),
-        line: source["line"].as_u64().unwrap_or(0),
-        title: text("title"),
-        year: source["year"]
-            .as_u64()
-            .and_then(|year| u16::try_from(year).ok()),
-        kind: text("kind"),
-        level: text("level"),
-        region: Some(text("region")).filter(|region| !region.is_empty() && region != "unknown"),
-        org: Some(text("org")).filter(|org| !org.is_empty()),
-        published,
+        line: first.number("line")?,
+        title: first.text("title")?,
+        year: first.year()?,
+        kind: first.kind()?,
+        level: first.level()?,
+        region: first.region()?,
+        org: first.org(),
+        published: first.published()?,
         passages: bucket["doc_count"].as_u64().unwrap_or(0),
-        path,
+        path: path.to_string(),
     })
 }

@@ -14,12 +14,11 @@ use serde_json::{json, Value};
 use super::client::{Client, Method};
 use super::dsl::{segmented_texts, translate};
 use super::mapping::{mismatch, WORDS};
-use crate::report::Date;
+use super::source::{bucket_value, passage_of};
 use crate::schema::IndexSchema;
 use crate::search::{
-    folded_units, heading_line_factor, parse_query, proximity_factor, rank_hits, sort_counts,
-    BuiltQuery, FacetCounts, FacetName, Filters, Hit, ParseError, ParseErrorKind, QueryError,
-    SearchRequest, SearchResults, Snippet,
+    folded_units, parse_query, rank_hits, sort_counts, BuiltQuery, FacetCounts, FacetName, Filters,
+    Hit, ParseError, ParseErrorKind, QueryError, SearchRequest, SearchResults,
 };
 
 /// Candidates reranked beyond what is shown, at the least (as locally).
@@ -304,15 +303,7 @@ fn facet_counts(facet: FacetName, aggregation: &Value) -> Result<FacetCounts> {
         .ok_or_else(|| anyhow!("the cluster did not count the facet {}", facet.field_name()))?;
     let counts = buckets
         .iter()
-        .filter_map(|bucket| {
-            let value = match &bucket["key"] {
-                Value::Number(n) if n.as_u64() == Some(0) => "unknown".to_string(),
-                Value::Number(n) => n.to_string(),
-                Value::String(s) => s.clone(),
-                _ => return None,
-            };
-            Some((value, bucket["doc_count"].as_u64()?))
-        })
+        .filter_map(|bucket| Some((bucket_value(&bucket["key"])?, bucket["doc_count"].as_u64()?)))
         .collect();
     Ok(FacetCounts {
         facet,
@@ -321,47 +312,6 @@ fn facet_counts(facet: FacetName, aggregation: &Value) -> Result<FacetCounts> {
 }
 
 fn read_hit(hit: &Value, built: &BuiltQuery) -> Result<Hit> {
-    let source = &hit["_source"];
-    let text_of = |key: &str| source[key].as_str().unwrap_or("").to_string();
-    let number = |key: &str| source[key].as_u64().unwrap_or(0);
-    let text = text_of("text");
-    let title = text_of("title");
-    let score = hit["_score"].as_f64().unwrap_or(0.0) as f32;
-    let published = match source["published"].as_str() {
-        Some(date) => Some(parse_date(date).with_context(|| {
-            format!(
-                "the cluster holds a bad date `{date}` for {}",
-                text_of("path")
-            )
-        })?),
-        None => None,
-    };
-    Ok(Hit {
-        score: score
-            * proximity_factor(&text, &built.proximity)
-            * heading_line_factor(&text, &title),
-        path: text_of("path"),
-        line: number("line"),
-        title,
-        year: source["year"].as_u64().and_then(|y| u16::try_from(y).ok()),
-        heading: text_of("heading"),
-        snippet: Snippet::default(),
-        text,
-        kind: text_of("kind"),
-        level: text_of("level"),
-        region: Some(text_of("region")).filter(|r| !r.is_empty() && r != "unknown"),
-        org: Some(text_of("org")).filter(|o| !o.is_empty()),
-        published,
-        report: number("report"),
-        passage: number("passage"),
-        also: Vec::new(),
-    })
-}
-
-pub(super) fn parse_date(text: &str) -> Option<Date> {
-    let mut parts = text.split('-').map(|p| p.parse::<u16>().ok());
-    let year = parts.next()??;
-    let month = u8::try_from(parts.next()??).ok()?;
-    let day = u8::try_from(parts.next()??).ok()?;
-    Date::new(year, month, day)
+    let bm25 = hit["_score"].as_f64().unwrap_or(0.0) as f32;
+    Ok(Hit::ranked(passage_of(&hit["_source"])?, bm25, built))
 }

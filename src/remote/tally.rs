@@ -9,6 +9,7 @@ use anyhow::{anyhow, Result};
 use serde_json::{json, Value};
 
 use super::search::RemoteIndex;
+use crate::schema::facet::UNKNOWN;
 use crate::search::{FacetName, FacetTally, Filters, Tallies, Tally};
 
 /// Buckets per page of a composite aggregation.
@@ -92,7 +93,7 @@ impl RemoteIndex {
             for bucket in buckets {
                 let key = &bucket["key"];
                 let value = match &key["value"] {
-                    Value::Null if facet.is_some() => "unknown".to_string(),
+                    Value::Null if facet.is_some() => UNKNOWN.to_string(),
                     Value::Null => String::new(),
                     Value::String(text) => text.clone(),
                     other => other.to_string(),

@@ -59,18 +59,22 @@ pub fn write_csv_hits(
     display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
     for hit in hits {
+        let passage = &hit.passage;
         let fields = [
-            display(&hit.path),
-            hit.line.to_string(),
-            hit.title.clone(),
-            hit.year.map(|year| year.to_string()).unwrap_or_default(),
-            hit.kind.clone(),
-            hit.level.clone(),
-            hit.region.clone().unwrap_or_default(),
-            hit.org.clone().unwrap_or_default(),
-            hit.published.map(|d| d.to_string()).unwrap_or_default(),
+            display(&passage.path),
+            passage.line.to_string(),
+            passage.title.clone(),
+            passage
+                .year
+                .map(|year| year.to_string())
+                .unwrap_or_default(),
+            passage.kind.to_string(),
+            passage.level.to_string(),
+            passage.region.clone().unwrap_or_default(),
+            passage.org.clone().unwrap_or_default(),
+            passage.published.map(|d| d.to_string()).unwrap_or_default(),
             hit.score.to_string(),
-            hit.text.clone(),
+            passage.text.clone(),
         ];
         let query = query.map(str::to_string);
         write_record(out, query.into_iter().chain(fields))?;

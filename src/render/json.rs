@@ -1,7 +1,9 @@
 //! `--json`: exactly one JSON object per search, a stable format for scripts:
-//! `{"query", "total_hits", "hits": [{"score", "path", "line", "title", "year", "heading",
-//! "text", "snippet", "file", "kind", "level", "region", "org", "published", "also"}],
-//! "facets": {"year": {"2024": 3, "unknown": 1}}}` (one object per facet counted).
+//! `{"query", "total_hits", "hits": [{"score", "path", "file", "line", "report", "passage",
+//! "title", "year", "heading", "text", "kind", "level", "region", "org", "published",
+//! "snippet", "also"}], "facets": {"year": {"2024": 3, "unknown": 1}}}` (one object per facet
+//! counted, its values in the order the plain output lists them). The passage's fields are
+//! those of [`StoredPassage`], as `show --json` writes them.
 //! `path` is the file as seen from the current folder, `file` relative to the corpus root;
 //! `snippet` marks matches with « ».
 
@@ -10,7 +12,7 @@ use serde_json::{Map, Value};
 use std::io::{self, Write};
 
 use super::{mark, MARK_CLOSE, MARK_OPEN};
-use crate::search::{Hit, SearchResults};
+use crate::search::{Hit, SearchResults, StoredPassage};
 
 #[derive(Serialize)]
 struct JsonHit<'a> {
@@ -19,18 +21,10 @@ struct JsonHit<'a> {
     query: Option<&'a str>,
     score: f32,
     path: String,
-    line: u64,
-    title: &'a str,
-    year: Option<u16>,
-    heading: &'a str,
-    text: &'a str,
-    snippet: String,
     file: &'a str,
-    kind: &'a str,
-    level: &'a str,
-    region: Option<&'a str>,
-    org: Option<&'a str>,
-    published: Option<String>,
+    #[serde(flatten)]
+    passage: &'a StoredPassage,
+    snippet: String,
     also: Vec<JsonLocation>,
 }
 
@@ -93,24 +87,15 @@ fn json_hit<'a>(hit: &'a Hit, display: &dyn Fn(&str) -> String) -> JsonHit<'a> {
     JsonHit {
         query: None,
         score: hit.score,
-        path: display(&hit.path),
-        line: hit.line,
-        title: &hit.title,
-        year: hit.year,
-        heading: &hit.heading,
-        text: &hit.text,
+        path: display(&hit.passage.path),
+        file: &hit.passage.path,
+        passage: &hit.passage,
         snippet: mark(
             &hit.snippet.text,
             &hit.snippet.highlights,
             MARK_OPEN,
             MARK_CLOSE,
         ),
-        file: &hit.path,
-        kind: &hit.kind,
-        level: &hit.level,
-        region: hit.region.as_deref(),
-        org: hit.org.as_deref(),
-        published: hit.published.map(|date| date.to_string()),
         also: hit
             .also
             .iter()

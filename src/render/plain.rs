@@ -16,20 +16,21 @@ pub fn write_plain(
 ) -> io::Result<()> {
     let paint = |code: &str, text: &str| super::style::paint(color, code, text);
     for hit in &results.hits {
-        let path = display(&hit.path);
+        let passage = &hit.passage;
+        let path = display(&passage.path);
         writeln!(
             out,
             "{}:{}",
             paint(MAGENTA, &path),
-            paint(GREEN, &hit.line.to_string())
+            paint(GREEN, &passage.line.to_string())
         )?;
-        let year = hit
+        let year = passage
             .year
             .map_or_else(|| "year unknown".to_string(), |y| y.to_string());
-        let mut about = format!("{} · {}", hit.title, year);
-        if !hit.heading.is_empty() {
+        let mut about = format!("{} · {}", passage.title, year);
+        if !passage.heading.is_empty() {
             about.push_str(" · ");
-            about.push_str(&hit.heading);
+            about.push_str(&passage.heading);
         }
         writeln!(out, "  {}", paint(DIM, &about))?;
         let (open, close) = if color {

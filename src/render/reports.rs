@@ -16,6 +16,8 @@ use std::io::{self, Write};
 use super::csv::{write_record, BOM};
 use super::stats::display_width;
 use super::style::{paint, DIM, GREEN, MAGENTA};
+use crate::report::{Date, Kind, Level};
+use crate::schema::facet::{year_value, UNKNOWN};
 use crate::search::ReportSummary;
 
 /// What the plain table shows for a value the indexer did not find.
@@ -83,15 +85,10 @@ impl PlainRow {
             path: display(&report.path),
             line: report.line.to_string(),
             facts: [
-                report
-                    .year
-                    .map_or_else(|| "unknown".to_string(), |year| year.to_string()),
-                report.kind.clone(),
-                report.level.clone(),
-                report
-                    .region
-                    .clone()
-                    .unwrap_or_else(|| "unknown".to_string()),
+                year_value(report.year),
+                report.kind.to_string(),
+                report.level.to_string(),
+                report.region.clone().unwrap_or_else(|| UNKNOWN.to_string()),
                 or_none(report.org.as_deref()),
                 report
                     .published
@@ -173,11 +170,11 @@ struct JsonReport<'a> {
     line: u64,
     title: &'a str,
     year: Option<u16>,
-    kind: &'a str,
-    level: &'a str,
+    kind: Kind,
+    level: Level,
     region: Option<&'a str>,
     org: Option<&'a str>,
-    published: Option<String>,
+    published: Option<Date>,
     passages: u64,
     report: u64,
 }
@@ -190,11 +187,11 @@ impl<'a> JsonReport<'a> {
             line: report.line,
             title: &report.title,
             year: report.year,
-            kind: &report.kind,
-            level: &report.level,
+            kind: report.kind,
+            level: report.level,
             region: report.region.as_deref(),
             org: report.org.as_deref(),
-            published: report.published.map(|date| date.to_string()),
+            published: report.published,
             passages: report.passages,
             report: report.report,
         }
@@ -253,8 +250,8 @@ pub fn write_reports_csv(
                 report.line.to_string(),
                 report.title.clone(),
                 report.year.map(|year| year.to_string()).unwrap_or_default(),
-                report.kind.clone(),
-                report.level.clone(),
+                report.kind.to_string(),
+                report.level.to_string(),
                 text(report.region.as_deref()),
                 text(report.org.as_deref()),
                 report
@@ -280,8 +277,8 @@ mod tests {
             line: 3,
             title: title.to_string(),
             year: Some(2024),
-            kind: "annual-summary".to_string(),
-            level: "county".to_string(),
+            kind: Kind::AnnualSummary,
+            level: Level::County,
             region: region.map(String::from),
             org: None,
             published: None,

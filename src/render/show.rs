@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use super::style::{paint, BOLD, DIM, GREEN, MAGENTA};
-use crate::search::Passage;
+use crate::search::StoredPassage;
 
 /// The passages to show and which of them was asked for.
 pub struct Excerpt<'a> {
@@ -21,7 +21,7 @@ pub struct Excerpt<'a> {
     /// The line asked for.
     pub line: u64,
     /// Neighbouring passages of one file, in file order.
-    pub passages: &'a [Passage],
+    pub passages: &'a [StoredPassage],
     /// Where in `passages` the one holding `line` is (several when a long paragraph was cut).
     pub target: Range<usize>,
 }
@@ -45,7 +45,7 @@ pub fn write_show_plain(out: &mut impl Write, excerpt: &Excerpt, color: bool) ->
         .map(|passage| passage.line.to_string().len())
         .max()
         .unwrap_or(1);
-    let mut previous: Option<&Passage> = None;
+    let mut previous: Option<&StoredPassage> = None;
     for (i, passage) in excerpt.passages.iter().enumerate() {
         let other_report = previous.map_or(passage.report != target.report, |previous| {
             previous.report != passage.report
@@ -95,7 +95,7 @@ pub fn write_show_plain(out: &mut impl Write, excerpt: &Excerpt, color: bool) ->
 }
 
 /// `title · year` of a passage's report.
-fn about(passage: &Passage) -> String {
+fn about(passage: &StoredPassage) -> String {
     let year = passage
         .year
         .map_or_else(|| "year unknown".to_string(), |year| year.to_string());
@@ -112,18 +112,8 @@ struct JsonExcerpt<'a> {
 
 #[derive(Serialize)]
 struct JsonPassage<'a> {
-    line: u64,
-    report: u64,
-    passage: u64,
-    title: &'a str,
-    year: Option<u16>,
-    heading: &'a str,
-    text: &'a str,
-    kind: &'a str,
-    level: &'a str,
-    region: Option<&'a str>,
-    org: Option<&'a str>,
-    published: Option<String>,
+    #[serde(flatten)]
+    passage: &'a StoredPassage,
     target: bool,
 }
 
@@ -142,18 +132,7 @@ pub fn write_show_json(out: &mut impl Write, excerpt: &Excerpt) -> io::Result<()
             .iter()
             .enumerate()
             .map(|(i, passage)| JsonPassage {
-                line: passage.line,
-                report: passage.report,
-                passage: passage.passage,
-                title: &passage.title,
-                year: passage.year,
-                heading: &passage.heading,
-                text: &passage.text,
-                kind: &passage.kind,
-                level: &passage.level,
-                region: passage.region.as_deref(),
-                org: passage.org.as_deref(),
-                published: passage.published.map(|date| date.to_string()),
+                passage,
                 target: excerpt.target.contains(&i),
             })
             .collect(),

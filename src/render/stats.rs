@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use std::io::{self, Write};
 
 use super::style::{paint, BOLD, DIM};
+use crate::schema::facet::UNKNOWN;
 use crate::search::{FacetName, FacetTally, Tally};
 
 /// How many regions the plain output lists; JSON has them all.
@@ -69,8 +70,8 @@ pub fn write_stats_plain(out: &mut impl Write, stats: &IndexStats, color: bool) 
         let mut rows = facet.values.clone();
         if facet.facet != FacetName::Year {
             rows.sort_by(|(a, a_tally), (b, b_tally)| {
-                (a == "unknown")
-                    .cmp(&(b == "unknown"))
+                (a == UNKNOWN)
+                    .cmp(&(b == UNKNOWN))
                     .then(b_tally.reports.cmp(&a_tally.reports))
                     .then(b_tally.passages.cmp(&a_tally.passages))
                     .then_with(|| a.cmp(b))

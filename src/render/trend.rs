@@ -11,6 +11,7 @@ use std::io::{self, Write};
 use super::chart::bar;
 use super::stats::display_width;
 use super::style::{paint, CYAN, DIM};
+use crate::schema::facet::UNKNOWN;
 use crate::search::{Tally, YearSeries};
 
 /// Bars in a pipe, where there is no terminal to fill.
@@ -80,7 +81,7 @@ pub fn write_trend_plain(
         }
         if show_unknown {
             writeln!(out)?;
-            row(out, "unknown", &series.unknown)?;
+            row(out, UNKNOWN, &series.unknown)?;
         }
         writeln!(out)?;
     }

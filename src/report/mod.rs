@@ -8,7 +8,7 @@ mod title;
 mod year;
 
 pub use metadata::{Date, Kind, Level, Metadata};
-pub use overrides::{load_overrides, sidecar_path, OverrideError, Overrides};
+pub use overrides::{OverrideError, Overrides};
 pub use title::{
     clean_title, file_name_is_title, find_title, is_title_like, title_in_chrome, title_of_file_name,
 };

@@ -17,15 +17,16 @@
 //! ```
 
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use thiserror::Error;
 use toml::Spanned;
 
 use super::metadata::{Date, Kind, Level};
 use super::Report;
 
-pub use crate::corpus::sidecar_path;
+use crate::corpus::Sidecar;
 use crate::dates::YEARS;
+use crate::schema::facet::UNKNOWN;
 
 /// A sidecar that cannot be used, named with the line at fault; the report is indexed
 /// without it.
@@ -64,33 +65,31 @@ pub struct Overrides {
     file: Fields,
 }
 
-/// Reads the sidecar of `report_file`, if there is one.
-pub fn load_overrides(report_file: &Path) -> Result<Option<Overrides>, OverrideError> {
-    let path = sidecar_path(report_file);
-    let source = match std::fs::read_to_string(&path) {
-        Ok(source) => source,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => {
+impl Overrides {
+    /// The overrides a sidecar sets, or why they cannot be used (naming its line).
+    pub fn parse(sidecar: &Sidecar) -> Result<Overrides, OverrideError> {
+        let path = sidecar.path.clone();
+        let Ok(source) = String::from_utf8(sidecar.bytes.clone()) else {
             return Err(OverrideError {
                 path,
                 line: 0,
-                message: format!("cannot read it: {err}"),
-            })
-        }
-    };
-    match toml::from_str::<Fields>(&source) {
-        Ok(file) => {
-            let overrides = Overrides { path, source, file };
-            overrides.check_tables()?;
-            Ok(Some(overrides))
-        }
-        Err(err) => {
-            let line = err.span().map_or(0, |span| line_of(&source, span.start));
-            Err(OverrideError {
-                path,
-                line,
-                message: err.message().to_string(),
-            })
+                message: "it is not UTF-8 (TOML files are)".to_string(),
+            });
+        };
+        match toml::from_str::<Fields>(&source) {
+            Ok(file) => {
+                let overrides = Overrides { path, source, file };
+                overrides.check_tables()?;
+                Ok(overrides)
+            }
+            Err(err) => {
+                let line = err.span().map_or(0, |span| line_of(&source, span.start));
+                Err(OverrideError {
+                    path,
+                    line,
+                    message: err.message().to_string(),
+                })
+            }
         }
     }
 }
@@ -152,7 +151,7 @@ impl Overrides {
                 {
                     u16::try_from(*n).ok()
                 }
-                toml::Value::String(s) if s == "unknown" => None,
+                toml::Value::String(s) if s == UNKNOWN => None,
                 _ => {
                     return Err(self.error(
                         year.span().start,
@@ -174,7 +173,7 @@ impl Overrides {
                 .map_err(|err| self.error(level.span().start, &err.to_string()))?;
         }
         if let Some(region) = &fields.region {
-            report.metadata.region = (region != "unknown").then(|| region.clone());
+            report.metadata.region = (region != UNKNOWN).then(|| region.clone());
         }
         if let Some(org) = &fields.org {
             report.metadata.org = Some(org.clone());
@@ -209,22 +208,16 @@ mod tests {
     use super::*;
     use crate::report::parse_file;
 
-    fn report_with(sidecar: &str) -> (tempfile::TempDir, PathBuf) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let report = dir.path().join("r.txt");
-        std::fs::write(
-            &report,
-            "东安县卫生健康局2020年工作总结\n一、工作开展情况。\n正文。",
-        )
-        .expect("write");
-        std::fs::write(sidecar_path(&report), sidecar).expect("write");
-        (dir, report)
+    fn sidecar(text: &str) -> Sidecar {
+        Sidecar {
+            path: PathBuf::from("r.txt.meta.toml"),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn top_level_keys_and_report_tables_override_metadata() {
-        let (_dir, path) = report_with("year = 2019\nkind = \"plan\"\nregion = \"永州市\"\n[[report]]\nnumber = 1\ntitle = \"改过的标题\"\npublished = \"2021-09-22\"\n");
-        let overrides = load_overrides(&path).expect("valid").expect("present");
+        let overrides = Overrides::parse(&sidecar("year = 2019\nkind = \"plan\"\nregion = \"永州市\"\n[[report]]\nnumber = 1\ntitle = \"改过的标题\"\npublished = \"2021-09-22\"\n")).expect("valid");
         let mut report = parse_file("东安县卫生健康局2020年工作总结\n正文。", "r.txt")
             .reports
             .remove(0);
@@ -245,8 +238,8 @@ mod tests {
 
     #[test]
     fn a_bad_value_is_reported_with_its_file_and_line() {
-        let (_dir, path) = report_with("year = 2020\n\nkind = \"yearly\"\n");
-        let overrides = load_overrides(&path).expect("parses").expect("present");
+        let overrides =
+            Overrides::parse(&sidecar("year = 2020\n\nkind = \"yearly\"\n")).expect("parses");
         let mut report = parse_file("标题工作总结\n正文。", "r.txt")
             .reports
             .remove(0);
@@ -259,18 +252,22 @@ mod tests {
 
     #[test]
     fn a_malformed_or_unknown_key_is_reported_with_its_line() {
-        let (_dir, path) = report_with("year = 2020\ncolour = \"red\"\n");
-        let err = load_overrides(&path).unwrap_err();
+        let err = Overrides::parse(&sidecar("year = 2020\ncolour = \"red\"\n")).unwrap_err();
         assert_eq!(err.line, 2, "{err}");
-        let (_dir, path) = report_with("year = \n");
-        assert_eq!(load_overrides(&path).unwrap_err().line, 1);
+        assert_eq!(Overrides::parse(&sidecar("year = \n")).unwrap_err().line, 1);
     }
 
     #[test]
-    fn no_sidecar_is_no_override() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        assert!(load_overrides(&dir.path().join("x.txt"))
-            .expect("fine")
-            .is_none());
+    fn a_sidecar_not_in_utf8_is_refused_by_name() {
+        let gbk = Sidecar {
+            path: PathBuf::from("r.txt.meta.toml"),
+            bytes: b"title = \"\xb9\xa4\xd7\xf7\"\n".to_vec(),
+        };
+        let err = Overrides::parse(&gbk).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("r.txt.meta.toml:0: it is not UTF-8"),
+            "{err}"
+        );
     }
 }

@@ -8,34 +8,12 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
 
-use super::stored::Stored;
+use super::stored::StoredPassage;
 use crate::index::OpenIndex;
-use crate::report::Date;
-
-/// One stored passage, with what the index knows of its report.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Passage {
-    /// The file, relative to the corpus root.
-    pub path: String,
-    /// 1-based line where the passage starts.
-    pub line: u64,
-    /// 1-based position of the report in its file, 0-based position of the passage in it.
-    pub report: u64,
-    pub passage: u64,
-    pub title: String,
-    pub year: Option<u16>,
-    pub heading: String,
-    pub text: String,
-    pub kind: String,
-    pub level: String,
-    pub region: Option<String>,
-    pub org: Option<String>,
-    pub published: Option<Date>,
-}
 
 /// Every passage of the file `path` (relative to the corpus root, `/`-separated), in file
 /// order; empty when the index holds no such file.
-pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<Passage>> {
+pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<StoredPassage>> {
     let fields = &open.schema.fields;
     let searcher = open.reader.searcher();
     let query = TermQuery::new(
@@ -49,7 +27,7 @@ pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<Passag
     let addresses = searcher.search(&query, &TopDocs::with_limit(count).order_by_score())?;
     let mut passages = Vec::with_capacity(addresses.len());
     for (_, address) in addresses {
-        passages.push(passage_of(searcher.doc(address)?, open));
+        passages.push(StoredPassage::read(&searcher, address, fields)?);
     }
     passages.sort_by_key(|p| (p.report, p.passage, p.line));
     Ok(passages)
@@ -58,7 +36,7 @@ pub fn file_passages(open: &OpenIndex, path: &str) -> tantivy::Result<Vec<Passag
 /// Where in `passages` (in file order) the passage holding `line` is: the last one starting
 /// at or before it, else the first. A paragraph cut into several passages (a long one is cut
 /// at sentence ends) is all of them, as they share the line. None when there are no passages.
-pub fn passage_at(passages: &[Passage], line: u64) -> Option<Range<usize>> {
+pub fn passage_at(passages: &[StoredPassage], line: u64) -> Option<Range<usize>> {
     let start = passages
         .iter()
         .map(|passage| passage.line)
@@ -73,32 +51,13 @@ pub fn passage_at(passages: &[Passage], line: u64) -> Option<Range<usize>> {
     Some(first..first + count)
 }
 
-/// The stored values of a passage as a [`Passage`].
-pub(super) fn passage_of(mut stored: Stored, open: &OpenIndex) -> Passage {
-    let fields = &open.schema.fields;
-    Passage {
-        path: stored.text(fields.path),
-        line: stored.number(fields.line),
-        report: stored.number(fields.report),
-        passage: stored.number(fields.passage),
-        title: stored.text(fields.title),
-        year: stored.facet(fields.year).parse::<u16>().ok(),
-        heading: stored.text(fields.heading),
-        text: stored.text(fields.text),
-        kind: stored.facet(fields.kind),
-        level: stored.facet(fields.level),
-        region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
-        org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
-        published: stored.date(fields.published),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Kind, Level};
 
-    fn at_line(line: u64) -> Passage {
-        Passage {
+    fn at_line(line: u64) -> StoredPassage {
+        StoredPassage {
             path: "a.txt".into(),
             line,
             report: 1,
@@ -107,8 +66,8 @@ mod tests {
             year: None,
             heading: String::new(),
             text: String::new(),
-            kind: "other".into(),
-            level: "unknown".into(),
+            kind: Kind::Other,
+            level: Level::Unknown,
             region: None,
             org: None,
             published: None,

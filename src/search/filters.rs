@@ -5,6 +5,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 use crate::report::{Date, Kind, Level};
+pub use crate::schema::FacetName;
 use crate::search::YearFilter;
 
 /// Restrictions on the reports a search looks in; an empty list keeps everything.
@@ -85,42 +86,6 @@ impl FromStr for DateRange {
             (None, None) => Err(malformed()),
             (Some(from), Some(to)) if from > to => Err(DateRangeError::Reversed { from, to }),
             _ => Ok(DateRange { from, to }),
-        }
-    }
-}
-
-/// A facet whose hits can be counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum FacetName {
-    Year,
-    Kind,
-    Level,
-    Region,
-}
-
-impl FacetName {
-    /// Every facet, in the order they are listed.
-    pub const ALL: [FacetName; 4] = [
-        FacetName::Year,
-        FacetName::Kind,
-        FacetName::Level,
-        FacetName::Region,
-    ];
-
-    /// The facet of a name (`year`, `Kind`: any case).
-    pub fn of_name(name: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|facet| facet.field_name().eq_ignore_ascii_case(name.trim()))
-    }
-
-    /// The schema field (and facet root) of this facet.
-    pub fn field_name(self) -> &'static str {
-        match self {
-            FacetName::Year => "year",
-            FacetName::Kind => "kind",
-            FacetName::Level => "level",
-            FacetName::Region => "region",
         }
     }
 }

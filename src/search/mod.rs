@@ -24,7 +24,7 @@ mod tally;
 mod whole;
 mod years;
 
-pub use context::{file_passages, passage_at, Passage};
+pub use context::{file_passages, passage_at};
 pub use filters::{DateRange, DateRangeError, FacetCounts, FacetName, Filters};
 pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Scope};
 pub use per_file::hits_per_file;
@@ -38,6 +38,7 @@ pub use run::{
 pub use segment::{folded_units, segment, vocabulary};
 pub use snippet::{find_matches, snippet, Snippet};
 pub use sort::{sort_hits, SortKey};
+pub use stored::StoredPassage;
 pub use stream::HitStream;
 pub use synonyms::synonyms_of;
 pub use tally::{tally_all, tally_query, FacetTally, Tallies, Tally, YearSeries};

@@ -17,7 +17,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, EnableScoring,
     Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery, Weight,
 };
-use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 use thiserror::Error;
 
@@ -30,8 +30,8 @@ use super::whole::whole_words_query;
 use super::years::YearFilter;
 use crate::dates::to_datetime;
 use crate::report::{Kind, Level};
-use crate::schema::IndexSchema;
-use crate::text::fold;
+use crate::schema::facet::{region_value, year_value};
+use crate::schema::{FacetName, IndexSchema};
 use crate::tokenize::{bigrams, unit_runs};
 
 /// Weight of a substring-only match against a jieba word match.
@@ -571,8 +571,8 @@ pub(super) fn filter_queries(schema: &IndexSchema, filters: &Filters) -> Vec<Box
 /// The query of one filter: the reports matching any of its values.
 fn filter_query(schema: &IndexSchema, filter: &Filter) -> Box<dyn Query> {
     let fields = &schema.fields;
-    let facet = |field, root: &str, label: &str| -> Box<dyn Query> {
-        let term = Term::from_facet(field, &Facet::from_path([root, label]));
+    let facet = |field, name: FacetName, value: &str| -> Box<dyn Query> {
+        let term = Term::from_facet(field, &name.facet(value));
         Box::new(TermQuery::new(term, IndexRecordOption::Basic))
     };
     let any = |queries: Vec<Box<dyn Query>>| -> Box<dyn Query> {
@@ -586,15 +586,18 @@ fn filter_query(schema: &IndexSchema, filter: &Filter) -> Box<dyn Query> {
         Filter::Year(years) => year_query(schema, *years),
         Filter::Kind(kinds) => any(kinds
             .iter()
-            .map(|kind: &Kind| facet(fields.kind, "kind", kind.label()))
+            .map(|kind: &Kind| facet(fields.kind, FacetName::Kind, kind.label()))
             .collect()),
         Filter::Level(levels) => any(levels
             .iter()
-            .map(|level: &Level| facet(fields.level, "level", level.label()))
+            .map(|level: &Level| facet(fields.level, FacetName::Level, level.label()))
             .collect()),
         Filter::Region(regions) => any(regions
             .iter()
-            .map(|region| facet(fields.region, "region", &fold(region.trim())))
+            .map(|region| {
+                let value = region_value(Some(region));
+                facet(fields.region, FacetName::Region, &value)
+            })
             .collect()),
         Filter::Published(range) => published_query(schema, *range),
     }
@@ -611,8 +614,9 @@ fn published_query(schema: &IndexSchema, range: DateRange) -> Box<dyn Query> {
 
 fn year_query(schema: &IndexSchema, years: YearFilter) -> Box<dyn Query> {
     let fields = &schema.fields;
-    let facet = |label: &str| -> Box<dyn Query> {
-        let term = Term::from_facet(fields.year, &Facet::from_path(["year", label]));
+    let facet = |year: Option<u16>| -> Box<dyn Query> {
+        let value = year_value(year);
+        let term = Term::from_facet(fields.year, &FacetName::Year.facet(&value));
         Box::new(TermQuery::new(term, IndexRecordOption::Basic))
     };
     let bound = |year: Option<u16>| match year {
@@ -620,8 +624,8 @@ fn year_query(schema: &IndexSchema, years: YearFilter) -> Box<dyn Query> {
         None => Bound::Unbounded,
     };
     match years {
-        YearFilter::Year(year) => facet(&year.to_string()),
-        YearFilter::Unknown => facet("unknown"),
+        YearFilter::Year(year) => facet(Some(year)),
+        YearFilter::Unknown => facet(None),
         YearFilter::Range { from, to } => Box::new(RangeQuery::new(bound(from), bound(to))),
     }
 }

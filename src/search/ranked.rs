@@ -24,10 +24,10 @@ pub fn rank_hits(hits: Vec<Hit>, built: &BuiltQuery, request: &SearchRequest) ->
         (
             synonym_only[at],
             hit.score,
-            hit.path.as_str(),
-            hit.line,
-            hit.report,
-            hit.passage,
+            hit.passage.path.as_str(),
+            hit.passage.line,
+            hit.passage.report,
+            hit.passage.passage,
         )
     };
     let mut order: Vec<usize> = (0..hits.len()).collect();
@@ -39,12 +39,12 @@ pub fn rank_hits(hits: Vec<Hit>, built: &BuiltQuery, request: &SearchRequest) ->
         .collect();
     let hits = fold_reprints(ranked);
     let mut hits = limit_per_report(hits, request.per_report, |hit| {
-        (hit.path.clone(), hit.report)
+        (hit.passage.path.clone(), hit.passage.report)
     });
     sort_hits(&mut hits, request.sort, request.reverse);
     hits.truncate(request.limit);
     for hit in &mut hits {
-        hit.snippet = snippet_for(&hit.text, built);
+        hit.snippet = snippet_for(&hit.passage.text, built);
     }
     hits
 }
@@ -52,7 +52,7 @@ pub fn rank_hits(hits: Vec<Hit>, built: &BuiltQuery, request: &SearchRequest) ->
 /// Folds each hit (in rank order) that is near-identical to a better one into it, as another
 /// place, and drops one at the same path:line as a better one: like grep, a line is shown once.
 fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
-    let sets: Vec<_> = hits.iter().map(|hit| shingles(&hit.text)).collect();
+    let sets: Vec<_> = hits.iter().map(|hit| shingles(&hit.passage.text)).collect();
     let mut reprints = Reprints::default();
     for set in &sets {
         reprints.count(set);
@@ -61,7 +61,7 @@ fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
     // Positions in `hits` of the kept hits, in the order kept, with what folds into each.
     let mut kept: Vec<(usize, Vec<Location>)> = Vec::new();
     for (at, hit) in hits.iter().enumerate() {
-        if lines.contains(&(hit.path.as_str(), hit.line)) {
+        if lines.contains(&(hit.passage.path.as_str(), hit.passage.line)) {
             continue;
         }
         let prefix = reprints.prefix(&sets[at]);
@@ -70,11 +70,11 @@ fn fold_reprints(hits: Vec<Hit>) -> Vec<Hit> {
         });
         match found {
             Some(position) => kept[position].1.push(Location {
-                path: hit.path.clone(),
-                line: hit.line,
+                path: hit.passage.path.clone(),
+                line: hit.passage.line,
             }),
             None => {
-                lines.insert((hit.path.as_str(), hit.line));
+                lines.insert((hit.passage.path.as_str(), hit.passage.line));
                 kept.push((at, Vec::new()));
             }
         }

@@ -13,13 +13,13 @@ use tantivy::columnar::Column;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::context::passage_of;
 use super::filters::Filters;
 use super::query::filter_queries;
 use super::run::SearchError;
+use super::stored::StoredPassage;
 use super::tally::paths_by_doc;
 use crate::index::OpenIndex;
-use crate::report::Date;
+use crate::report::{Date, Kind, Level};
 
 /// One report as the index holds it.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,8 +32,8 @@ pub struct ReportSummary {
     pub line: u64,
     pub title: String,
     pub year: Option<u16>,
-    pub kind: String,
-    pub level: String,
+    pub kind: Kind,
+    pub level: Level,
     /// The region, or None when unknown.
     pub region: Option<String>,
     pub org: Option<String>,
@@ -72,7 +72,7 @@ pub fn list_reports(
     firsts.sort_by_key(|(address, _, _)| (address.segment_ord, address.doc_id));
     let mut reports = Vec::with_capacity(firsts.len());
     for (address, (path, report), entry) in firsts {
-        let passage = passage_of(searcher.doc(address)?, open);
+        let passage = StoredPassage::read(&searcher, address, &open.schema.fields)?;
         reports.push(ReportSummary {
             path: path.clone(),
             report: *report,

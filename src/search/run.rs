@@ -15,11 +15,11 @@ use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, snippet_where, Snippet};
 use super::sort::SortKey;
 use super::statistics::LiveStatistics;
-use super::stored::Stored;
+use super::stored::{lacks, Stored, StoredPassage};
 use super::stream::HitStream;
 use super::whole::word_boundaries;
 use crate::index::OpenIndex;
-use crate::report::Date;
+use crate::schema::facet::{value_of, UNKNOWN};
 
 /// The fast field that orders passages of equal score.
 const TIEBREAK_FIELD: &str = "tiebreak";
@@ -54,28 +54,29 @@ pub struct Location {
 /// A passage found by a search.
 #[derive(Debug, Clone)]
 pub struct Hit {
+    /// BM25, weighed by proximity and heading lines (see [`Hit::ranked`]).
     pub score: f32,
-    /// The file, relative to the corpus root.
-    pub path: String,
-    /// 1-based line in the file where the passage starts.
-    pub line: u64,
-    pub title: String,
-    pub year: Option<u16>,
-    pub heading: String,
-    /// The whole passage.
-    pub text: String,
-    pub kind: String,
-    pub level: String,
-    /// The region, or None when unknown.
-    pub region: Option<String>,
-    pub org: Option<String>,
-    pub published: Option<Date>,
-    /// Position of the report in its file, and of the passage in its report.
-    pub report: u64,
-    pub passage: u64,
+    pub passage: StoredPassage,
     pub snippet: Snippet,
     /// Near-identical passages elsewhere, folded into this hit.
     pub also: Vec<Location>,
+}
+
+impl Hit {
+    /// `passage` found with the BM25 score `bm25`, weighed by how close the query's words
+    /// stand (proximity) and whether the passage is a heading line of the report. The
+    /// snippet is cut for the hits shown only, once ranking is done.
+    pub fn ranked(passage: StoredPassage, bm25: f32, built: &BuiltQuery) -> Hit {
+        let score = bm25
+            * proximity_factor(&passage.text, &built.proximity)
+            * heading_line_factor(&passage.text, &passage.title);
+        Hit {
+            score,
+            passage,
+            snippet: Snippet::default(),
+            also: Vec::new(),
+        }
+    }
 }
 
 /// The outcome of a search.
@@ -148,7 +149,7 @@ pub fn search_stream<'a>(
         .iter()
         .map(|facet| {
             let mut collector = FacetCollector::for_field(facet.field_name());
-            collector.add_facet(format!("/{}", facet.field_name()).as_str());
+            collector.add_facet(facet.root());
             (*facet, collectors.add_collector(collector))
         })
         .collect();
@@ -164,20 +165,9 @@ pub fn search_stream<'a>(
         .into_iter()
         .map(|(facet, handle)| {
             let counts = handle.extract(&mut fruits);
-            let root = format!("/{}", facet.field_name());
             let values = counts
-                .get(&root)
-                .map(|(value, count)| {
-                    (
-                        value
-                            .to_path()
-                            .last()
-                            .copied()
-                            .unwrap_or("unknown")
-                            .to_string(),
-                        count,
-                    )
-                })
+                .get(facet.root())
+                .map(|(value, count)| (value_of(value).to_string(), count))
                 .collect();
             FacetCounts {
                 facet,
@@ -212,7 +202,8 @@ pub(super) fn typed_forms_in(hit: &Hit, typed: &[Vec<String>]) -> bool {
     if typed.is_empty() {
         return true;
     }
-    let all = format!("{}\n{}\n{}", hit.text, hit.title, hit.heading);
+    let passage = &hit.passage;
+    let all = format!("{}\n{}\n{}", passage.text, passage.title, passage.heading);
     typed
         .iter()
         .all(|forms| !find_matches(&all, forms).is_empty())
@@ -226,22 +217,22 @@ pub fn sort_counts(facet: FacetName, mut counts: Vec<(String, u64)>) -> Vec<(Str
         } else {
             b_count.cmp(a_count).then_with(|| a.cmp(b))
         };
-        (a == "unknown").cmp(&(b == "unknown")).then(order)
+        (a == UNKNOWN).cmp(&(b == UNKNOWN)).then(order)
     });
     counts
 }
 
-/// The text of `field` of a stored passage (empty when it has none).
+/// The text of `field` of a stored passage.
 pub(super) fn read_text(
     searcher: &Searcher,
     address: DocAddress,
     field: Field,
 ) -> Result<String, tantivy::TantivyError> {
     let mut stored: Stored = searcher.doc(address)?;
-    Ok(stored.text(field))
+    stored.text(field).ok_or_else(|| lacks("text"))
 }
 
-/// A stored passage as a hit, its BM25 `score` weighed by proximity and heading lines.
+/// A stored passage as a hit, its BM25 `score` weighed as [`Hit::ranked`] does.
 pub(super) fn read_hit(
     searcher: &Searcher,
     address: DocAddress,
@@ -249,33 +240,6 @@ pub(super) fn read_hit(
     open: &OpenIndex,
     built: &BuiltQuery,
 ) -> Result<Hit, tantivy::TantivyError> {
-    Ok(hit_of(searcher.doc(address)?, score, open, built))
-}
-
-/// The stored values of a passage as a hit, as [`read_hit`] makes it.
-pub(super) fn hit_of(mut stored: Stored, score: f32, open: &OpenIndex, built: &BuiltQuery) -> Hit {
-    let fields = &open.schema.fields;
-    let text = stored.text(fields.text);
-    let title = stored.text(fields.title);
-    Hit {
-        score: score
-            * proximity_factor(&text, &built.proximity)
-            * heading_line_factor(&text, &title),
-        path: stored.text(fields.path),
-        line: stored.number(fields.line),
-        title,
-        year: stored.facet(fields.year).parse::<u16>().ok(),
-        heading: stored.text(fields.heading),
-        // Cut for the hits shown only, once ranking is done.
-        snippet: Snippet::default(),
-        text,
-        kind: stored.facet(fields.kind),
-        level: stored.facet(fields.level),
-        region: Some(stored.facet(fields.region)).filter(|region| region != "unknown"),
-        org: Some(stored.text(fields.org)).filter(|org| !org.is_empty()),
-        published: stored.date(fields.published),
-        report: stored.number(fields.report),
-        passage: stored.number(fields.passage),
-        also: Vec::new(),
-    }
+    let passage = StoredPassage::read(searcher, address, &open.schema.fields)?;
+    Ok(Hit::ranked(passage, score, built))
 }

@@ -36,8 +36,13 @@ pub fn sort_hits(hits: &mut [Hit], key: SortKey, reverse: bool) {
         hits,
         key,
         reverse,
-        |hit| (hit.year, hit.published),
-        |a, b| a.path.cmp(&b.path).then(a.line.cmp(&b.line)),
+        |hit| (hit.passage.year, hit.passage.published),
+        |a, b| {
+            a.passage
+                .path
+                .cmp(&b.passage.path)
+                .then(a.passage.line.cmp(&b.passage.line))
+        },
     );
 }
 

@@ -22,11 +22,9 @@ use tantivy::{DocAddress, Searcher};
 use super::filters::FacetCounts;
 use super::query::BuiltQuery;
 use super::rank::{near_identical, rank_order, shingles, Reprints, Shingles};
-use super::run::{
-    hit_of, read_hit, read_text, snippet_for, typed_forms_in, Hit, Location, SearchError,
-};
+use super::run::{read_hit, read_text, snippet_for, typed_forms_in, Hit, Location, SearchError};
 use super::sort::sort_by_key;
-use super::stored::Stored;
+use super::stored::{lacks, Stored, StoredPassage};
 use super::SearchRequest;
 use crate::index::OpenIndex;
 use crate::report::Date;
@@ -133,18 +131,20 @@ impl<'a> HitStream<'a> {
         for at in order {
             let shown = &batch[at];
             let stored = self.store.get(shown.candidate.address)?;
-            let mut hit = hit_of(stored, 1.0, self.open, &self.built);
-            hit.score = shown.candidate.score;
-            hit.also = shown
-                .also
-                .iter()
-                .map(|&(path, line)| Location {
-                    path: self.paths[path as usize].clone(),
-                    line,
-                })
-                .collect();
-            hit.snippet = snippet_for(&hit.text, &self.built);
-            read[at] = Some(hit);
+            let passage = StoredPassage::of(stored, &self.open.schema.fields)?;
+            read[at] = Some(Hit {
+                score: shown.candidate.score,
+                snippet: snippet_for(&passage.text, &self.built),
+                passage,
+                also: shown
+                    .also
+                    .iter()
+                    .map(|&(path, line)| Location {
+                        path: self.paths[path as usize].clone(),
+                        line,
+                    })
+                    .collect(),
+            });
         }
         self.ready.extend(read.into_iter().flatten());
         Ok(())
@@ -203,7 +203,9 @@ impl Store {
     }
 
     fn text(&mut self, address: DocAddress, field: Field) -> Result<String, SearchError> {
-        Ok(self.get(address)?.text(field))
+        self.get(address)?
+            .text(field)
+            .ok_or_else(|| lacks("text").into())
     }
 }
 
@@ -230,10 +232,10 @@ fn score(
     for at in order {
         let (score, address) = top[at];
         let hit = read_hit(searcher, address, score, open, built)?;
-        let set = shingles(&hit.text);
+        let set = shingles(&hit.passage.text);
         reprints.count(&set);
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-        let path = *ids.entry(hit.path.clone()).or_insert(next);
+        let path = *ids.entry(hit.passage.path.clone()).or_insert(next);
         let bigrams = u32::try_from(set.len()).unwrap_or(u32::MAX);
         let slot = u32::try_from(held.len()).unwrap_or(u32::MAX);
         if set.len() <= budget {
@@ -247,11 +249,11 @@ fn score(
             score: hit.score,
             synonym_only: !typed_forms_in(&hit, &built.typed),
             path,
-            line: hit.line,
-            report: hit.report,
-            passage: hit.passage,
-            year: hit.year,
-            published: hit.published,
+            line: hit.passage.line,
+            report: hit.passage.report,
+            passage: hit.passage.passage,
+            year: hit.passage.year,
+            published: hit.passage.published,
             bigrams,
             slot,
         });

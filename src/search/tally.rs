@@ -18,6 +18,7 @@ use super::query::build_query;
 use super::run::SearchError;
 use super::segment::vocabulary;
 use crate::index::OpenIndex;
+use crate::schema::facet::{value_of, UNKNOWN};
 
 /// How many passages match, and in how many distinct reports and files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -192,14 +193,7 @@ impl Collector for TallyCollector {
                 let mut value = Facet::root();
                 for ord in 0..facet_reader.num_facets() as u64 {
                     facet_reader.facet_from_ord(ord, &mut value)?;
-                    labels.push(
-                        value
-                            .to_path()
-                            .last()
-                            .copied()
-                            .unwrap_or("unknown")
-                            .to_string(),
-                    );
+                    labels.push(value_of(&value).to_string());
                 }
                 Ok(SegmentFacet {
                     reader: facet_reader,
@@ -322,7 +316,7 @@ impl SegmentCollector for TallySegment {
                         let label = usize::try_from(ord)
                             .ok()
                             .and_then(|ord| facet.labels.get(ord))
-                            .map_or("unknown", String::as_str);
+                            .map_or(UNKNOWN, String::as_str);
                         let entry = values.entry(label.to_string()).or_default();
                         entry.0 += passages;
                         entry.1.extend(reports.into_iter().map(resolve));

@@ -4,6 +4,7 @@ use std::str::FromStr;
 use thiserror::Error;
 
 use crate::dates::YEARS;
+use crate::schema::facet::UNKNOWN;
 
 /// Which report years a search keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +48,7 @@ impl FromStr for YearFilter {
             }
         };
         let text = text.trim();
-        if text.eq_ignore_ascii_case("unknown") {
+        if text.eq_ignore_ascii_case(UNKNOWN) {
             return Ok(YearFilter::Unknown);
         }
         match text.split_once("..") {

@@ -11,6 +11,9 @@ use thiserror::Error;
 use crate::embedded::{self, EmbeddedFile};
 use crate::tokenize::{BIGRAM, JIEBA, RAW};
 
+pub mod facet;
+pub use facet::FacetName;
+
 /// Bumped when the way passages are cut or fields are filled changes, so that indexes built by
 /// an older baogao are rebuilt even though `index_schema/` did not change.
 const INDEX_FORMAT: u32 = 4;
