@@ -2,14 +2,15 @@
 //! `--json-lines` and `--csv` print from, and what [`super::search`] collects.
 //!
 //! Ranking needs the candidates together (the best N, their reprints folded, at most N per
-//! report, then `--sort`), but not their texts. So each candidate is read three times: in the
-//! store's order to score it and count its bigrams (then only a small [`Candidate`] is kept),
-//! in the store's order again for the prefix of its bigrams that finds its reprints (see
-//! [`Reprints`]), and, in batches of [`BATCH`], to be shown as it is printed. Comparing two
-//! passages that may be reprints needs all their bigrams: the best candidates' are held, up to
-//! [`FOLD_BYTES`], the others read again through a cache of [`STORE_CACHE_BLOCKS`] blocks.
-//! So memory is bounded but for a record and a prefix per candidate (tens to a few hundred
-//! bytes), and never holds the texts of the hits shown.
+//! report, then `--sort`), but not their texts. So each candidate is read in the store's order
+//! to score it and count its bigrams (then only a small [`Candidate`] and its bigrams are
+//! kept, the bigrams up to [`FOLD_BYTES`] in all), and, in batches of [`BATCH`], to be shown as
+//! it is printed. Folding its reprints needs the prefix of its bigrams (see [`Reprints`]) and,
+//! to compare two passages that may be reprints, all their bigrams: the candidates whose
+//! bigrams were not kept are read again, in the store's order for the prefixes and through a
+//! cache of [`STORE_CACHE_BLOCKS`] blocks to be compared. So memory is bounded but for a record
+//! and a prefix per candidate (tens to a few hundred bytes), and never holds the texts of the
+//! hits shown.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -35,9 +36,10 @@ const BATCH: usize = 512;
 /// over all segments: a bound on memory (16 KiB each) whatever the number of hits.
 const STORE_CACHE_BLOCKS: usize = 256;
 
-/// The bigrams of the best candidates held while reprints are folded; the others are read
-/// again when compared.
-const FOLD_BYTES: usize = 8 << 20;
+/// The bigrams of the candidates held from their first reading until reprints are folded
+/// (with `-n 1000`, ten thousand candidates of a few hundred bigrams each: all of them); the
+/// others are read again.
+const FOLD_BYTES: usize = 32 << 20;
 /// Candidates beyond [`FOLD_BYTES`] whose bigrams stay at hand once read (a passage with many
 /// reprints is compared with each).
 const KEPT_CACHE: usize = 1024;
@@ -58,6 +60,8 @@ struct Candidate {
     published: Option<Date>,
     /// How many different bigrams its text has (see [`Shingles`]).
     bigrams: u32,
+    /// Its place in the bigrams held from the first reading (see [`FOLD_BYTES`]).
+    slot: u32,
 }
 
 /// A hit to show: its candidate and the places of its reprints, (path, line).
@@ -91,11 +95,11 @@ impl<'a> HitStream<'a> {
         total_hits: usize,
         facets: Vec<FacetCounts>,
     ) -> Result<Self, SearchError> {
-        let (mut candidates, paths, reprints) = score(open, &searcher, &built, &top)?;
+        let (mut candidates, paths, reprints, held) = score(open, &searcher, &built, &top)?;
         drop(top);
         let key = |c: &Candidate| (c.synonym_only, c.score, c.path, c.line, c.report, c.passage);
         candidates.sort_unstable_by(|a, b| rank_order(key(a), key(b)));
-        let folded = fold_reprints(open, &searcher, candidates, reprints)?;
+        let folded = fold_reprints(open, &searcher, candidates, reprints, held)?;
         let mut shown = limit_per_report(folded, request.per_report);
         sort_by_key(
             &mut shown,
@@ -205,19 +209,26 @@ impl Store {
     }
 }
 
+/// The bigrams of candidates held from their first reading, by [`Candidate::slot`]: `None`
+/// beyond [`FOLD_BYTES`].
+type Held = Vec<Option<Shingles>>;
+
 /// The first reading: each candidate scored (proximity, heading lines), its synonyms and place
-/// noted and its bigrams counted for the folding; the candidates' paths, sorted.
+/// noted and its bigrams counted for the folding (and kept, up to [`FOLD_BYTES`]); the
+/// candidates' paths, sorted.
 fn score(
     open: &OpenIndex,
     searcher: &Searcher,
     built: &BuiltQuery,
     top: &[(f32, DocAddress)],
-) -> Result<(Vec<Candidate>, Vec<String>, Reprints), SearchError> {
+) -> Result<(Vec<Candidate>, Vec<String>, Reprints, Held), SearchError> {
     let mut order: Vec<usize> = (0..top.len()).collect();
     order.sort_unstable_by_key(|&at| top[at].1);
     let mut reprints = Reprints::default();
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut candidates = Vec::with_capacity(top.len());
+    let mut held: Held = Vec::with_capacity(top.len());
+    let mut budget = FOLD_BYTES / std::mem::size_of::<u64>();
     for at in order {
         let (score, address) = top[at];
         let hit = read_hit(searcher, address, score, open, built)?;
@@ -225,6 +236,14 @@ fn score(
         reprints.count(&set);
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         let path = *ids.entry(hit.passage.path.clone()).or_insert(next);
+        let bigrams = u32::try_from(set.len()).unwrap_or(u32::MAX);
+        let slot = u32::try_from(held.len()).unwrap_or(u32::MAX);
+        if set.len() <= budget {
+            budget -= set.len();
+            held.push(Some(set));
+        } else {
+            held.push(None);
+        }
         candidates.push(Candidate {
             address,
             score: hit.score,
@@ -235,7 +254,8 @@ fn score(
             passage: hit.passage.passage,
             year: hit.passage.year,
             published: hit.passage.published,
-            bigrams: u32::try_from(set.len()).unwrap_or(u32::MAX),
+            bigrams,
+            slot,
         });
     }
     // Ids in the order of the path strings, so that comparing ids compares paths.
@@ -252,45 +272,37 @@ fn score(
         candidates,
         paths.into_iter().map(|(path, _)| path).collect(),
         reprints,
+        held,
     ))
 }
 
 /// Folds each candidate (in rank order) that is near-identical to a better one into it, as
 /// another place, and drops one at the same path:line as a better one (another piece of one
 /// long paragraph): like grep, a line is shown once. The prefixes of the candidates' bigrams
-/// are read first, in the store's order; the rare candidates whose prefix meets a kept one's
-/// are read again to be compared.
+/// come first (from the `held` bigrams, or read again in the store's order); the rare
+/// candidates whose prefix meets a kept one's are compared in full.
 fn fold_reprints(
     open: &OpenIndex,
     searcher: &Searcher,
     candidates: Vec<Candidate>,
     mut reprints: Reprints,
+    held: Held,
 ) -> Result<Vec<Shown>, SearchError> {
     let text_field = open.schema.fields.text;
-    // The bigrams of the best candidates stay at hand, up to FOLD_BYTES: with a few thousand
-    // candidates, all of them, and nothing is read twice.
-    let mut budget = FOLD_BYTES / std::mem::size_of::<u64>();
-    let held_count = candidates
-        .iter()
-        .take_while(|candidate| {
-            let size = candidate.bigrams as usize;
-            let fits = size <= budget;
-            budget = budget.saturating_sub(size);
-            fits
-        })
-        .count();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_unstable_by_key(|&at| candidates[at].address);
     let mut prefixes: Vec<Box<[u64]>> = vec![Box::default(); candidates.len()];
     let mut digests: Vec<u64> = vec![0; candidates.len()];
-    let mut held: Vec<Option<Shingles>> = vec![None; held_count];
     for at in order {
-        let set = shingles(&read_text(searcher, candidates[at].address, text_field)?);
-        prefixes[at] = reprints.prefix(&set).into_boxed_slice();
-        digests[at] = set.digest();
-        if let Some(slot) = held.get_mut(at) {
-            *slot = Some(set);
-        }
+        let prefix_of = |set: &Shingles| (reprints.prefix(set).into_boxed_slice(), set.digest());
+        (prefixes[at], digests[at]) = match &held[candidates[at].slot as usize] {
+            Some(set) => prefix_of(set),
+            None => prefix_of(&shingles(&read_text(
+                searcher,
+                candidates[at].address,
+                text_field,
+            )?)),
+        };
     }
     let mut lines: HashSet<(u32, u64)> = HashSet::new();
     let mut kept: Vec<Shown> = Vec::new();
@@ -300,7 +312,7 @@ fn fold_reprints(
     let mut cache: FxHashMap<usize, Shingles> = FxHashMap::default();
     let mut store = Store::new(searcher);
     let mut bigrams_of = |at: usize| -> Result<Shingles, SearchError> {
-        if let Some(Some(set)) = held.get(at) {
+        if let Some(Some(set)) = held.get(candidates[at].slot as usize) {
             return Ok(set.clone());
         }
         if let Some(set) = cache.get(&at) {
