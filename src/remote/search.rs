@@ -17,12 +17,10 @@ use super::mapping::{mismatch, WORDS};
 use super::source::{bucket_value, passage_of};
 use crate::schema::IndexSchema;
 use crate::search::{
-    folded_units, parse_query, rank_hits, sort_counts, BuiltQuery, FacetCounts, FacetName, Filters,
-    Hit, ParseError, ParseErrorKind, QueryError, SearchRequest, SearchResults,
+    folded_units, parse_query, rank_hits, rerank_window, sort_counts, BuiltQuery, FacetCounts,
+    FacetName, Filters, Hit, ParseError, ParseErrorKind, QueryError, SearchRequest, SearchResults,
 };
 
-/// Candidates reranked beyond what is shown, at the least (as locally).
-const MIN_CANDIDATES: usize = 100;
 /// Hits per page of a long read (the cluster's default `index.max_result_window`).
 const PAGE: usize = 10_000;
 /// Longest word looked up in the vocabulary, in characters (as `search/segment.rs`).
@@ -108,7 +106,7 @@ impl RemoteIndex {
             .map(|facet| facet_counts(*facet, &first["aggregations"][facet.field_name()]))
             .collect::<Result<Vec<_>>>()?;
         let candidates = if request.sort.is_relevance(request.reverse) {
-            MIN_CANDIDATES.max(request.limit.saturating_mul(10))
+            rerank_window(request.limit)
         } else {
             // Another order than the best first: every match is a candidate.
             total_hits

@@ -29,7 +29,7 @@ pub use filters::{DateRange, DateRangeError, FacetCounts, FacetName, Filters};
 pub use parse::{parse_query, Atom, Filter, ParseError, ParseErrorKind, Query, Scope};
 pub use per_file::hits_per_file;
 pub use query::{build_query, translate, BuiltQuery, QueryError, MAX_PREFIX_WORDS};
-pub use rank::{heading_line_factor, proximity_factor};
+pub use rank::{heading_line_factor, proximity_factor, rerank_window};
 pub use ranked::rank_hits;
 pub use reports::{list_reports, ReportSummary};
 pub use run::{

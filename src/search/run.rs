@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::filters::{FacetCounts, FacetName, Filters};
 use super::query::{build_query, BuiltQuery, QueryError};
-use super::rank::{heading_line_factor, proximity_factor};
+use super::rank::{heading_line_factor, proximity_factor, rerank_window};
 use super::segment::vocabulary;
 use super::snippet::{find_matches, snippet, snippet_where, Snippet};
 use super::sort::SortKey;
@@ -23,9 +23,6 @@ use crate::schema::facet::{value_of, UNKNOWN};
 
 /// The fast field that orders passages of equal score.
 const TIEBREAK_FIELD: &str = "tiebreak";
-
-/// Candidates reranked beyond what is shown, at the least.
-const MIN_CANDIDATES: usize = 100;
 
 /// What to search for.
 #[derive(Debug, Clone)]
@@ -130,9 +127,7 @@ pub fn search_stream<'a>(
     // Never more than the index holds: the collector allocates its size up front, and a
     // limit of 2^64 - 1 is a valid number to type.
     let passages = usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX);
-    let mut candidates = MIN_CANDIDATES
-        .max(request.limit.saturating_mul(10))
-        .min(passages.max(1));
+    let mut candidates = rerank_window(request.limit).min(passages.max(1));
     if !request.sort.is_relevance(request.reverse) {
         // Another order than the best first: every match is a candidate.
         candidates = searcher.search(&*built.query, &Count)?.max(1);
