@@ -115,10 +115,18 @@ fn reindexing_replaces_the_index_and_keeps_it_searchable() {
     let after = index.json(&["卫生", "--limit", "1000"]);
     assert_eq!(before["total_hits"], after["total_hits"]);
     assert_eq!(hits(&before).len(), hits(&after).len());
+    // This index's staging folders only: other tests (and other test runs) build beside it.
+    let name = index
+        .dir
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy();
+    let staging = format!(".{name}.building-");
     let leftovers: Vec<_> = std::fs::read_dir(index.dir.path().parent().expect("parent"))
         .expect("list")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains(".building-"))
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&staging))
         .collect();
     assert!(
         leftovers.is_empty(),

@@ -15,11 +15,12 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter};
 
 use super::diff::{updatable, Diff};
-use super::document::{delete_file, index_file};
+use super::document::{delete_file, index_file, FileOutcome};
 use super::error::{io_error, tantivy_error, BuildError};
 use super::lock::IndexLock;
 use super::manifest::{Manifest, MANIFEST_FILE};
 use super::meta::{IndexMeta, META_FILE};
+use super::parallel::in_order;
 use super::statistics::field_tokens;
 use super::swap::{ensure_replaceable, recover_leftovers, staging_dir, swap_in, RemoveOnDrop};
 use crate::corpus::{find_report_files, CorpusFile, ReadOptions, SkipKind, Skipped, Walk};
@@ -208,11 +209,17 @@ fn full(
         files_total: walk.files.len(),
         ..Progress::default()
     };
-    for file in &walk.files {
-        add_file(&writer, job, file, &mut manifest, summary)?;
-        summary.added += 1;
-        report_progress(&mut progress, &manifest, file, on_progress);
-    }
+    in_order(
+        &walk.files,
+        options.threads,
+        |file| index_file(&writer, &schema.fields, file, &options.read),
+        |file, outcome| {
+            record_file(job, file, outcome, &mut manifest, summary)?;
+            summary.added += 1;
+            report_progress(&mut progress, &manifest, file, on_progress);
+            Ok(())
+        },
+    )?;
     summary.skipped.splice(0..0, walk.skipped.iter().cloned());
     finish(
         &index,
@@ -284,20 +291,29 @@ fn update(
         files_total: diff.added.len() + diff.changed.len(),
         ..Progress::default()
     };
-    let work = (diff.added.iter().map(|file| (file, true)))
-        .chain(diff.changed.iter().map(|file| (file, false)));
-    for (file, added) in work {
-        // Deleting first makes a file indexed by a run that was killed before it wrote the
-        // manifest come out once, not twice.
-        delete_file(&writer, &schema.fields, &file.relative);
-        add_file(&writer, job, file, &mut manifest, summary)?;
-        if added {
-            summary.added += 1;
-        } else {
-            summary.changed += 1;
-        }
-        report_progress(&mut progress, &manifest, file, on_progress);
-    }
+    let work: Vec<(&CorpusFile, bool)> = (diff.added.iter().map(|&file| (file, true)))
+        .chain(diff.changed.iter().map(|&file| (file, false)))
+        .collect();
+    in_order(
+        &work,
+        options.threads,
+        |(file, _)| {
+            // Deleting first makes a file indexed by a run that was killed before it wrote
+            // the manifest come out once, not twice.
+            delete_file(&writer, &schema.fields, &file.relative);
+            index_file(&writer, &schema.fields, file, &options.read)
+        },
+        |&(file, added), outcome| {
+            record_file(job, file, outcome, &mut manifest, summary)?;
+            if added {
+                summary.added += 1;
+            } else {
+                summary.changed += 1;
+            }
+            report_progress(&mut progress, &manifest, file, on_progress);
+            Ok(())
+        },
+    )?;
     finish(
         &index,
         writer,
@@ -309,15 +325,14 @@ fn update(
     )
 }
 
-/// Indexes one file and records it in the manifest and the summary.
-fn add_file(
-    writer: &IndexWriter,
+/// Records what indexing one file did in the manifest and the summary.
+fn record_file(
     job: &Job,
     file: &CorpusFile,
+    outcome: FileOutcome,
     manifest: &mut Manifest,
     summary: &mut BuildSummary,
 ) -> Result<(), BuildError> {
-    let outcome = index_file(writer, &job.schema.fields, file, &job.options.read)?;
     // A file that vanished because its whole corpus folder did (unmounted, moved, deleted)
     // ends the run: committing would replace a good index with a fragment of it.
     if outcome.record.skip_kind == Some(SkipKind::Unreadable) && !job.corpus_root.is_dir() {

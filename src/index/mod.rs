@@ -9,6 +9,7 @@ mod lock;
 mod manifest;
 mod meta;
 mod open;
+mod parallel;
 mod statistics;
 mod swap;
 mod verify;
