@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy_jieba::jieba_rs::{Jieba, TokenizeMode};
 
+use super::is_unit;
 use crate::embedded;
 use crate::text::fold_char;
 
@@ -65,7 +66,7 @@ impl JiebaWords {
         }
         self.to_original.push(text.len());
         for word in dictionary().tokenize(&self.folded, TokenizeMode::Search, false) {
-            if !word.word.chars().any(char::is_alphanumeric) {
+            if !word.word.chars().any(is_unit) {
                 continue;
             }
             if self.len == self.tokens.len() {
