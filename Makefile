@@ -32,8 +32,10 @@ test:
 cluster-test:
 	$(CARGO) test --release --locked --test cluster -- --test-threads=1
 
-# Build and search figures against a naive tantivy baseline, jieba alone and ripgrep, on a
-# generated corpus of $(SIZE) (100M default; SIZE=1G is the reference run): target/bench/report.json.
+# Build and search figures against a naive tantivy baseline, SQLite FTS5 (trigram), jieba alone
+# and ripgrep, each query's hits beside a plain scan's, and the once-quadratic corners (-n 1000,
+# one long line), on a generated corpus of $(SIZE) (100M default; SIZE=1G is the reference run):
+# target/bench/report.json.
 SIZE ?= 100M
 bench:
 	$(CARGO) build --release --locked --bin baogao --examples

@@ -111,7 +111,8 @@ def corners(index, corpus):
     limits = [
         {"label": "发展 -n 10", "median_ms": n10 * 1000, "ratio": 1.0, "target": ""},
         {"label": "发展 -n 100", "median_ms": n100 * 1000, "ratio": n100 / n10, "target": ""},
-        {"label": "发展 -n 1000 (vs -n 100)", "median_ms": n1000 * 1000, "ratio": n1000 / n100, "target": "≤ 5×"},
+        {"label": "发展 -n 1000 (vs -n 100)", "median_ms": n1000 * 1000, "ratio": n1000 / n100,
+         "target": "≤ 5×, ≤ 200 ms"},
         {"label": "OR of 300 words -n 100", "median_ms": or100 * 1000, "ratio": 1.0, "target": ""},
         {"label": "  -n 1000 (vs -n 100)", "median_ms": or1000 * 1000, "ratio": or1000 / or100, "target": "≤ 5×"},
     ]
