@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{field, hits, searchable_text, stderr_of, Indexed};
+use common::{corpus_index, field, hits, searchable_text, stderr_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -57,7 +57,7 @@ fn places(result: &Value) -> BTreeSet<String> {
 
 #[test]
 fn every_row_of_the_readme_query_table_finds_what_it_says() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let rows = readme_rows();
     assert!(rows.len() >= 20, "{rows:?}");
     assert!(rows.iter().any(|(query, _)| query.starts_with("-w ")));
@@ -72,7 +72,7 @@ fn every_row_of_the_readme_query_table_finds_what_it_says() {
 
 #[test]
 fn not_and_minus_and_explicit_and_mean_what_their_short_forms_mean() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (long, short) in [
         ("疫情 NOT 新冠", "疫情 -新冠"),
         ("医共体 AND 建设", "医共体 建设"),
@@ -93,7 +93,7 @@ fn not_and_minus_and_explicit_and_mean_what_their_short_forms_mean() {
 
 #[test]
 fn and_binds_tighter_than_or_and_parentheses_group() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let both = total(&all(&index, "医共体 建设"));
     let other = total(&all(&index, "手足口病"));
     let all_three = total(&all(&index, "医共体 建设 手足口病"));
@@ -141,7 +141,7 @@ fn within(text: &str, a: &str, b: &str, gap: usize) -> bool {
 
 #[test]
 fn proximity_is_a_condition_in_characters_in_either_order() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let near = all(&index, "\"疫情 防控\"~5");
     let reversed = all(&index, "\"防控 疫情\"~5");
     assert_eq!(total(&near), total(&reversed));
@@ -168,7 +168,7 @@ fn proximity_is_a_condition_in_characters_in_either_order() {
 
 #[test]
 fn a_prefix_is_the_start_of_a_jieba_word_not_a_substring() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let prefix = all(&index, "医共*");
     assert!(total(&prefix) > 0);
     for hit in hits(&prefix) {
@@ -184,7 +184,7 @@ fn a_prefix_is_the_start_of_a_jieba_word_not_a_substring() {
 
 #[test]
 fn field_scopes_keep_a_word_to_one_field() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let titled = all(&index, "title:东安县");
     assert!(total(&titled) > 0);
     for hit in hits(&titled) {
@@ -207,7 +207,7 @@ fn field_scopes_keep_a_word_to_one_field() {
 
 #[test]
 fn facet_filters_in_the_query_equal_the_options() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (in_query, flag, value) in [
         ("卫生院 year:2020..2022", "--year", "2020..2022"),
         ("卫生院 year:unknown", "--year", "unknown"),
@@ -238,7 +238,7 @@ fn facet_filters_in_the_query_equal_the_options() {
 
 #[test]
 fn mistakes_are_one_line_naming_the_character_and_exit_2() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (query, reason) in [
         ("医共体 AND (建设", "a ( is not closed (at character 9)"),
         ("医共体 OR", "OR needs a word on each side (at character 5)"),
@@ -263,7 +263,7 @@ fn mistakes_are_one_line_naming_the_character_and_exit_2() {
 
 #[test]
 fn no_query_makes_it_panic() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for query in [
         "(",
         ")",
@@ -302,7 +302,7 @@ fn no_query_makes_it_panic() {
 
 #[test]
 fn whole_words_skip_a_word_inside_a_longer_jieba_word() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     // 家庭医生签约 is one jieba word (index_schema/userdict.txt): the passage holding 家庭医生
     // only inside it is found as a substring, and not with -w.
     let inside = "corpus/002_f83045ee5558e8cd.txt:21";
@@ -333,7 +333,7 @@ fn whole_words_skip_a_word_inside_a_longer_jieba_word() {
 
 #[test]
 fn whole_words_take_latin_and_digits_as_whole_tokens() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let whole = index.json(&["19", "-w", "--limit", "1000", "--per-report", "0"]);
     assert!(total(&whole) > 0);
     assert!(total(&whole) < total(&all(&index, "19")));
@@ -354,7 +354,7 @@ fn whole_words_take_latin_and_digits_as_whole_tokens() {
 
 #[test]
 fn whole_words_apply_to_phrases_proximity_prefixes_scopes_and_count() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let with_w = |query: &str| index.json(&[query, "-w", "--limit", "1000", "--per-report", "0"]);
     for query in [
         "\"卫生 工作\"~3",

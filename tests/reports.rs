@@ -6,7 +6,7 @@
 mod common;
 
 use common::snapshot::assert_snapshot;
-use common::{baogao, field, hits, stderr_of, stdout_of, Indexed};
+use common::{baogao, corpus_index, field, hits, stderr_of, stdout_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -43,7 +43,7 @@ fn about(value: &Value) -> [String; 9] {
 
 #[test]
 fn lists_every_report_once_sorted_by_path_then_number() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let rows = rows(&index, &[]);
     let stats = index.command_json("stats", &[]);
     assert_eq!(rows.len() as u64, stats["reports"].as_u64().unwrap_or(0));
@@ -78,7 +78,7 @@ fn lists_every_report_once_sorted_by_path_then_number() {
 
 #[test]
 fn rows_match_what_search_shows_for_the_same_file() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let rows = rows(&index, &[]);
     let mut checked = 0;
     for query in ["工作", "卫生", "医改"] {
@@ -101,7 +101,7 @@ fn rows_match_what_search_shows_for_the_same_file() {
 
 #[test]
 fn a_report_starts_at_the_line_of_its_first_passage() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for row in rows(&index, &[]) {
         let place = format!("{}:{}", field(&row, "path"), row["line"]);
         let shown = index.command_json("show", &[&place, "-C", "0"]);
@@ -117,7 +117,7 @@ fn a_report_starts_at_the_line_of_its_first_passage() {
 
 #[test]
 fn filters_narrow_like_those_of_search_and_stats() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let stats = index.command_json("stats", &[]);
     let all = rows(&index, &[]);
     for facet in ["year", "kind", "level", "region"] {
@@ -165,7 +165,7 @@ fn filters_narrow_like_those_of_search_and_stats() {
 
 #[test]
 fn json_rows_have_the_documented_keys_and_types() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let rows = rows(&index, &[]);
     assert!(!rows.is_empty());
     for row in &rows {
@@ -343,7 +343,7 @@ fn plain_table_matches_the_snapshot() {
 
 #[test]
 fn plain_rows_start_with_the_path_and_line_of_the_json() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let json = rows(&index, &[]);
     let assert = index.command("reports", &[]).assert().success();
     let text = stdout_of(&assert);
@@ -363,7 +363,7 @@ fn plain_rows_start_with_the_path_and_line_of_the_json() {
 
 #[test]
 fn nothing_matching_exits_1_in_every_format() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let plain = index
         .command("reports", &["--year", "1999"])
         .assert()
@@ -383,7 +383,7 @@ fn nothing_matching_exits_1_in_every_format() {
 
 #[test]
 fn errors_exit_2_with_a_message() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let cases: [&[&str]; 4] = [
         &["--kind", "yearly"],
         &["--level", "town"],
