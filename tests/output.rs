@@ -15,7 +15,7 @@ fn lines_of(index: &Indexed, args: &[&str]) -> Vec<String> {
 #[test]
 fn files_with_matches_lists_every_file_once_sorted() {
     let index = corpus_index();
-    let files = lines_of(&index, &["卫生院", "-l"]);
+    let files = lines_of(index, &["卫生院", "-l"]);
     let mut sorted = files.clone();
     sorted.sort();
     sorted.dedup();
@@ -30,7 +30,7 @@ fn files_with_matches_lists_every_file_once_sorted() {
         }
     }
     assert_eq!(files, shown.into_iter().collect::<Vec<_>>());
-    assert_eq!(lines_of(&index, &["卫生院", "-l", "-n", "1"]), files);
+    assert_eq!(lines_of(index, &["卫生院", "-l", "-n", "1"]), files);
     index.search(&["量子计算机", "-l"]).assert().code(1);
 }
 
@@ -38,7 +38,7 @@ fn files_with_matches_lists_every_file_once_sorted() {
 fn count_prints_hits_per_file_as_grep_does_and_they_add_up() {
     let index = corpus_index();
     for query in ["卫生院", "(医共体 OR 医联体) 建设", "手足口病"] {
-        let lines = lines_of(&index, &[query, "-c"]);
+        let lines = lines_of(index, &[query, "-c"]);
         let mut sum = 0;
         for line in &lines {
             let (path, count) = line.rsplit_once(':').expect("path:count");
@@ -53,7 +53,7 @@ fn count_prints_hits_per_file_as_grep_does_and_they_add_up() {
             .iter()
             .map(|line| line.rsplit_once(':').map_or("", |(p, _)| p).to_string())
             .collect();
-        assert_eq!(files, lines_of(&index, &[query, "-l"]), "{query}");
+        assert_eq!(files, lines_of(index, &[query, "-l"]), "{query}");
     }
 }
 

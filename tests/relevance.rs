@@ -62,7 +62,7 @@ fn judged_queries_rank_relevant_passages_first() {
     let (mut recall_sum, mut rr_sum, mut ndcg_sum, mut judged) = (0.0, 0.0, 0.0, 0usize);
     let mut report = Vec::new();
     for query in &judgments.query {
-        let (ranks, total) = ranked(&index, &query.q);
+        let (ranks, total) = ranked(index, &query.q);
         if query.relevant.is_empty() {
             assert_eq!(
                 total, 0,

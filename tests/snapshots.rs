@@ -61,7 +61,7 @@ fn plain_output_matches_the_snapshots() {
     ];
     let mut failures = Vec::new();
     for (name, runs) in cases {
-        let actual = transcript(&index, runs);
+        let actual = transcript(index, runs);
         if let Err(panic) = std::panic::catch_unwind(|| assert_snapshot(name, &actual)) {
             let message = panic
                 .downcast_ref::<String>()

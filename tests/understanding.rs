@@ -58,7 +58,7 @@ fn full_width_letters_and_digits_match_half_width_queries() {
 #[test]
 fn no_passage_holds_pinyin_annotations_or_web_boilerplate() {
     let index = corpus_index();
-    let passages = all_passages(&index);
+    let passages = all_passages(index);
     assert!(passages.len() > 200, "{} passages", passages.len());
     let pinyin =
         regex::Regex::new(r"\p{Han}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]").expect("regex");
