@@ -25,7 +25,9 @@ const FIELD_TIE_BREAKER: f32 = 0.2;
 pub struct Clauses<Q> {
     /// Optional once a clause is required; otherwise one of them is.
     pub should: Vec<Q>,
+    /// Required, scored.
     pub must: Vec<Q>,
+    /// Excluded.
     pub must_not: Vec<Q>,
     /// Required, without score.
     pub filter: Vec<Q>,
@@ -95,21 +97,28 @@ pub trait Target {
 /// One node of the tree, translated: its query, the folded strings it looks for (to
 /// highlight), and whether it looks for words at all (a filter alone does not).
 pub struct Part<Q> {
+    /// The node's query.
     pub query: Q,
+    /// The folded strings it looks for (words, phrases, synonyms).
     pub strings: Vec<String>,
+    /// Whether it looks for words (not only filters).
     pub words: bool,
 }
 
 /// A whole query, translated: the groups required at the top level (the operands of its
 /// AND), those excluded, and the filters (of the query, then of the options).
 pub struct Translated<Q> {
+    /// The groups required, each with what it looks for.
     pub required: Vec<Part<Q>>,
+    /// The groups excluded (`-word`, `NOT`).
     pub excluded: Vec<Q>,
+    /// The filters, none of them scored.
     pub filters: Vec<Q>,
 }
 
 /// Walks a parsed query into the queries of a [`Target`].
 pub struct Walk<'a, T> {
+    /// The index the queries are written for.
     pub target: &'a T,
     /// No synonyms.
     pub exact: bool,
