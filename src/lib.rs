@@ -18,5 +18,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod search;
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 pub mod tokenize;

@@ -58,19 +58,19 @@ fn main() -> ExitCode {
             cli::writing_index(&args.location.dir.clone(), || cli::index::run(args))
         }
         Command::Search(args) => {
-            cli::reading_index(&args.location.dir.clone(), || cli::search::run(args))
+            cli::reading_index(&args.read.location.dir.clone(), || cli::search::run(args))
         }
         Command::Show(args) => {
             cli::reading_index(&args.location.dir.clone(), || cli::show::run(args))
         }
         Command::Trend(args) => {
-            cli::reading_index(&args.location.dir.clone(), || cli::trend::run(args))
+            cli::reading_index(&args.read.location.dir.clone(), || cli::trend::run(args))
         }
         Command::Stats(args) => {
-            cli::reading_index(&args.location.dir.clone(), || cli::stats::run(args))
+            cli::reading_index(&args.read.location.dir.clone(), || cli::stats::run(args))
         }
         Command::Reports(args) => {
-            cli::reading_index(&args.location.dir.clone(), || cli::reports::run(args))
+            cli::reading_index(&args.read.location.dir.clone(), || cli::reports::run(args))
         }
         Command::Export(args) => {
             cli::reading_index(&args.location.dir.clone(), || cli::export::run(args))

@@ -4,14 +4,8 @@
 
 mod common;
 
-use common::Indexed;
+use common::corpus_index;
 use proptest::prelude::*;
-use std::sync::OnceLock;
-
-fn corpus_index() -> &'static Indexed {
-    static INDEX: OnceLock<Indexed> = OnceLock::new();
-    INDEX.get_or_init(Indexed::corpus)
-}
 
 /// Pieces a query is made of: words of the corpus, the query language's operators and
 /// quotes, control and bidi characters, and any character at all.

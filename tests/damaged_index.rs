@@ -6,13 +6,13 @@
 
 mod common;
 
-use common::{baogao, corpus_dir, stderr_of, stdout_of, Indexed};
+use common::{baogao, corpus_dir, corpus_index, stderr_of, stdout_of, Indexed};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// One pristine index of `corpus/`, and what it answers, for every test to copy.
 struct Pristine {
-    index: Indexed,
+    index: &'static Indexed,
     answers: Vec<String>,
 }
 
@@ -32,7 +32,7 @@ const QUERIES: [&[&str]; 2] = [
 fn pristine() -> &'static Pristine {
     static PRISTINE: OnceLock<Pristine> = OnceLock::new();
     PRISTINE.get_or_init(|| {
-        let index = Indexed::corpus();
+        let index = corpus_index();
         let answers = QUERIES
             .iter()
             .map(|query| answer(index.dir.path(), query))

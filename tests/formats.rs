@@ -5,7 +5,6 @@ mod common;
 
 use common::{corpus_dir, field, hits, index_into, stderr_of, Indexed};
 use serde_json::Value;
-use std::io::Write;
 
 /// The bundled report the GBK fixture is made of.
 const GBK_SOURCE: &str = "004_2ac8209b6c6491b0.txt";
@@ -86,38 +85,7 @@ fn docx(paragraphs: &[&str], cell: &str) -> Vec<u8> {
     body.push_str(&format!(
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
     ));
-    let xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-         <w:body>{body}</w:body></w:document>"
-    );
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("[Content_Types].xml", options)
-        .expect("zip entry");
-    zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
-        .expect("zip write");
-    zip.start_file("word/document.xml", options)
-        .expect("zip entry");
-    zip.write_all(xml.as_bytes()).expect("zip write");
-    zip.finish().expect("zip finish").into_inner()
-}
-
-fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut bytes = if big_endian {
-        vec![0xfe, 0xff]
-    } else {
-        vec![0xff, 0xfe]
-    };
-    for unit in text.encode_utf16() {
-        if big_endian {
-            bytes.extend(unit.to_be_bytes());
-        } else {
-            bytes.extend(unit.to_le_bytes());
-        }
-    }
-    bytes
+    baogao::testing::docx(&body)
 }
 
 /// The 1-based line of `text` that holds `needle`.
@@ -153,14 +121,14 @@ fn fixture() -> Fixture {
     write("gbk.txt", &gbk);
     write(
         "utf16le.txt",
-        &utf16(
+        &baogao::testing::utf16(
             "某镇2020年健康扶贫工作总结\r\n一、慢病签约服务覆盖率达到九成。\r\n",
             false,
         ),
     );
     write(
         "utf16be.txt",
-        &utf16(
+        &baogao::testing::utf16(
             "某乡2019年卫生工作总结\n\n三、开展爱国卫生运动月活动。\n",
             true,
         ),
@@ -180,7 +148,7 @@ fn fixture() -> Fixture {
     let stderr = stderr_of(&output);
     Fixture {
         _corpus: corpus,
-        index: Indexed { dir },
+        index: Indexed::in_dir(dir),
         gbk_text,
         stderr,
     }

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{baogao, stderr_of, stdout_of, Indexed};
+use common::{baogao, corpus_index, stderr_of, stdout_of};
 use std::path::Path;
 
 const COMMANDS: [&str; 8] = [
@@ -135,7 +135,7 @@ fn every_command_shows_examples_in_its_help() {
 
 #[test]
 fn every_help_example_runs_on_the_bundled_corpus() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let mut all = examples(&help_of(None));
     for command in COMMANDS {
         all.extend(examples(&help_of(Some(command))));

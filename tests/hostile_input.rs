@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{baogao, hits, index_into, stderr_of, stdout_of, Indexed};
-use std::sync::OnceLock;
-
-fn corpus_index() -> &'static Indexed {
-    static INDEX: OnceLock<Indexed> = OnceLock::new();
-    INDEX.get_or_init(Indexed::corpus)
-}
+use common::{baogao, corpus_index, hits, index_into, stderr_of, stdout_of, Indexed};
 
 #[test]
 fn a_limit_larger_than_the_index_costs_nothing_extra() {
@@ -169,27 +163,18 @@ fn a_signed_year_is_rejected() {
 
 #[test]
 fn a_big_docx_is_read_as_it_unpacks() {
-    use std::io::Write;
     // 20 000 paragraphs in a document part of about 10 MB: the text comes out whole, in
     // order, numbered as paragraphs.
     let paragraph = "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"32\"/></w:rPr><w:t>第{}段：推进医共体建设。</w:t></w:r></w:p>";
-    let mut xml = String::from("<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>");
-    for i in 0..20_000 {
-        xml.push_str(&paragraph.replace("{}", &i.to_string()));
-    }
-    xml.push_str("</w:body></w:document>");
+    let body = (0..20_000)
+        .map(|i| paragraph.replace("{}", &i.to_string()))
+        .collect::<String>();
     let corpus = tempfile::tempdir().expect("temp dir");
-    let file = std::fs::File::create(corpus.path().join("big.docx")).expect("create");
-    let mut zip = zip::ZipWriter::new(file);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("word/document.xml", options)
-        .expect("zip entry");
-    zip.write_all(xml.as_bytes()).expect("zip write");
-    zip.finish().expect("zip finish");
+    std::fs::write(corpus.path().join("big.docx"), baogao::testing::docx(&body))
+        .expect("write big.docx");
     let dir = tempfile::tempdir().expect("temp dir");
     index_into(corpus.path(), dir.path()).success();
-    let index = Indexed { dir };
+    let index = Indexed::in_dir(dir);
     let result = index.json(&["第19999段"]);
     let hit = &hits(&result)[0];
     assert_eq!(

@@ -5,6 +5,7 @@ mod common;
 
 use common::{baogao, corpus_dir, hits, index_into, stderr_of, stdout_of, Indexed};
 use serde_json::Value;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
@@ -356,7 +357,17 @@ fn a_second_run_fails_at_once_naming_the_lock_or_waits_for_it() {
     assert!(stderr.contains("--wait"), "{stderr}");
 
     let mut waiting = spawn_index(corpus.path(), &index, &["--wait"]);
-    std::thread::sleep(Duration::from_millis(300));
+    // Kept open until the run ends: it may write more to stderr.
+    let mut pipe = BufReader::new(waiting.stderr.take().expect("piped stderr"));
+    let mut said = String::new();
+    pipe.read_line(&mut said).expect("read stderr");
+    assert!(
+        said.starts_with(&format!(
+            "baogao: waiting for PID {} (lock `",
+            std::process::id()
+        )) && said.contains(".idx.lock"),
+        "{said}"
+    );
     assert!(
         waiting.try_wait().expect("poll").is_none(),
         "--wait did not wait for the lock"

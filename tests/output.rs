@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{field, hits, stderr_of, stdout_of, Indexed};
+use common::{corpus_index, field, hits, stderr_of, stdout_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -14,8 +14,8 @@ fn lines_of(index: &Indexed, args: &[&str]) -> Vec<String> {
 
 #[test]
 fn files_with_matches_lists_every_file_once_sorted() {
-    let index = Indexed::corpus();
-    let files = lines_of(&index, &["卫生院", "-l"]);
+    let index = corpus_index();
+    let files = lines_of(index, &["卫生院", "-l"]);
     let mut sorted = files.clone();
     sorted.sort();
     sorted.dedup();
@@ -30,15 +30,15 @@ fn files_with_matches_lists_every_file_once_sorted() {
         }
     }
     assert_eq!(files, shown.into_iter().collect::<Vec<_>>());
-    assert_eq!(lines_of(&index, &["卫生院", "-l", "-n", "1"]), files);
+    assert_eq!(lines_of(index, &["卫生院", "-l", "-n", "1"]), files);
     index.search(&["量子计算机", "-l"]).assert().code(1);
 }
 
 #[test]
 fn count_prints_hits_per_file_as_grep_does_and_they_add_up() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for query in ["卫生院", "(医共体 OR 医联体) 建设", "手足口病"] {
-        let lines = lines_of(&index, &[query, "-c"]);
+        let lines = lines_of(index, &[query, "-c"]);
         let mut sum = 0;
         for line in &lines {
             let (path, count) = line.rsplit_once(':').expect("path:count");
@@ -53,7 +53,7 @@ fn count_prints_hits_per_file_as_grep_does_and_they_add_up() {
             .iter()
             .map(|line| line.rsplit_once(':').map_or("", |(p, _)| p).to_string())
             .collect();
-        assert_eq!(files, lines_of(&index, &[query, "-l"]), "{query}");
+        assert_eq!(files, lines_of(index, &[query, "-l"]), "{query}");
     }
 }
 
@@ -81,7 +81,7 @@ fn in_order(values: &[Option<u64>], ascending: bool) -> bool {
 
 #[test]
 fn sort_orders_every_match_by_year_date_or_path() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let args = ["卫生院", "--limit", "1000"];
     let by_year = index.json(&[&args[..], &["--sort", "year"]].concat());
     assert!(in_order(&years(&by_year), true), "{:?}", years(&by_year));
@@ -128,7 +128,7 @@ fn sort_orders_every_match_by_year_date_or_path() {
 
 #[test]
 fn published_keeps_the_reports_published_in_the_range() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&[
         "卫生院",
         "--published",
@@ -182,7 +182,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn csv_has_a_bom_a_header_and_a_quoted_row_per_hit() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .search(&["卫生院", "--csv", "-n", "20"])
         .assert()
@@ -234,7 +234,7 @@ fn csv_has_a_bom_a_header_and_a_quoted_row_per_hit() {
 
 #[test]
 fn json_lines_prints_one_hit_per_line_with_its_query() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .search(&["卫生院", "--json-lines", "-n", "15"])
         .assert()
@@ -256,7 +256,7 @@ fn json_lines_prints_one_hit_per_line_with_its_query() {
 
 #[test]
 fn json_lines_stream_the_same_hits_as_json_for_a_large_export_in_every_order() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for order in [
         &[][..],
         &["--sort", "year"][..],
@@ -298,7 +298,7 @@ fn query_file(lines: &str) -> tempfile::NamedTempFile {
 
 #[test]
 fn a_query_file_prints_each_result_set_under_its_query() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let file = query_file("医共体\n\n# a comment\n手足口病 year:2020\n量子计算机\n");
     let path = file.path().to_str().expect("a UTF-8 temp path");
     let plain = stdout_of(&index.search(&["-f", path, "-n", "1"]).assert().success());
@@ -357,7 +357,7 @@ fn a_query_file_prints_each_result_set_under_its_query() {
 
 #[test]
 fn trend_of_a_query_file_is_one_table_of_years_by_queries() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let queries = ["医共体", "手足口病", "疫情 -新冠"];
     let file = query_file(&queries.join("\n"));
     let path = file.path().to_str().expect("a UTF-8 temp path");
@@ -386,7 +386,7 @@ fn trend_of_a_query_file_is_one_table_of_years_by_queries() {
 
 #[test]
 fn trend_of_a_year_filter_in_the_query_equals_the_option() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let in_query = index.command_json("trend", &["医共体 year:2018..2024"]);
     let option = index.command_json("trend", &["医共体", "--year", "2018..2024"]);
     assert_eq!(in_query["years"], option["years"]);
@@ -410,7 +410,7 @@ fn readme_output_of(command: &str) -> Vec<String> {
 
 #[test]
 fn the_readme_examples_of_sort_published_and_whole_words_print_what_it_says() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let lines = |args: &[&str]| -> Vec<String> {
         stdout_of(&index.search(args).assert().success())
             .lines()
@@ -454,7 +454,7 @@ fn the_readme_examples_of_sort_published_and_whole_words_print_what_it_says() {
 fn a_closed_pipe_ends_every_command_quietly_with_success() {
     use std::io::Read;
     use std::process::Stdio;
-    let index = Indexed::corpus();
+    let index = corpus_index();
     // Each prints more than a pipe holds (64 KiB), so the write after `head` closes fails.
     let many = ["的", "-n", "1000", "--per-report", "0"];
     let commands: Vec<(&str, Vec<&str>)> = vec![

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{field, hits, searchable_text, stderr_of, Indexed};
+use common::{corpus_index, field, hits, searchable_text, stderr_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -57,7 +57,7 @@ fn places(result: &Value) -> BTreeSet<String> {
 
 #[test]
 fn every_row_of_the_readme_query_table_finds_what_it_says() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let rows = readme_rows();
     assert!(rows.len() >= 20, "{rows:?}");
     assert!(rows.iter().any(|(query, _)| query.starts_with("-w ")));
@@ -72,7 +72,7 @@ fn every_row_of_the_readme_query_table_finds_what_it_says() {
 
 #[test]
 fn not_and_minus_and_explicit_and_mean_what_their_short_forms_mean() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (long, short) in [
         ("疫情 NOT 新冠", "疫情 -新冠"),
         ("医共体 AND 建设", "医共体 建设"),
@@ -80,12 +80,12 @@ fn not_and_minus_and_explicit_and_mean_what_their_short_forms_mean() {
         ("NOT NOT 医共体", "医共体"),
     ] {
         assert_eq!(
-            all(&index, long)["hits"],
-            all(&index, short)["hits"],
+            all(index, long)["hits"],
+            all(index, short)["hits"],
             "{long}"
         );
     }
-    for hit in hits(&all(&index, "疫情 NOT 新冠")) {
+    for hit in hits(&all(index, "疫情 NOT 新冠")) {
         let text = searchable_text(hit);
         assert!(text.contains("疫情") && !text.contains("新冠"), "{hit}");
     }
@@ -93,11 +93,11 @@ fn not_and_minus_and_explicit_and_mean_what_their_short_forms_mean() {
 
 #[test]
 fn and_binds_tighter_than_or_and_parentheses_group() {
-    let index = Indexed::corpus();
-    let both = total(&all(&index, "医共体 建设"));
-    let other = total(&all(&index, "手足口病"));
-    let all_three = total(&all(&index, "医共体 建设 手足口病"));
-    let either = all(&index, "医共体 建设 OR 手足口病");
+    let index = corpus_index();
+    let both = total(&all(index, "医共体 建设"));
+    let other = total(&all(index, "手足口病"));
+    let all_three = total(&all(index, "医共体 建设 手足口病"));
+    let either = all(index, "医共体 建设 OR 手足口病");
     assert_eq!(total(&either), both + other - all_three);
     for hit in hits(&either) {
         let text = searchable_text(hit);
@@ -106,7 +106,7 @@ fn and_binds_tighter_than_or_and_parentheses_group() {
             "{hit}"
         );
     }
-    let grouped = all(&index, "(医共体 OR 医联体) 建设");
+    let grouped = all(index, "(医共体 OR 医联体) 建设");
     assert!(total(&grouped) > both, "医联体 adds a passage");
     for hit in hits(&grouped) {
         let text = searchable_text(hit);
@@ -141,12 +141,12 @@ fn within(text: &str, a: &str, b: &str, gap: usize) -> bool {
 
 #[test]
 fn proximity_is_a_condition_in_characters_in_either_order() {
-    let index = Indexed::corpus();
-    let near = all(&index, "\"疫情 防控\"~5");
-    let reversed = all(&index, "\"防控 疫情\"~5");
+    let index = corpus_index();
+    let near = all(index, "\"疫情 防控\"~5");
+    let reversed = all(index, "\"防控 疫情\"~5");
     assert_eq!(total(&near), total(&reversed));
     assert_eq!(places(&near), places(&reversed));
-    let anywhere = all(&index, "疫情 防控");
+    let anywhere = all(index, "疫情 防控");
     assert!(total(&near) < total(&anywhere));
     for hit in hits(&near) {
         assert!(within(field(hit, "text"), "疫情", "防控", 5), "{hit}");
@@ -158,8 +158,8 @@ fn proximity_is_a_condition_in_characters_in_either_order() {
         .map(common::place)
         .collect();
     assert!(close.is_subset(&places(&near)), "{close:?}");
-    let wide = total(&all(&index, "\"疫情 防控\"~300"));
-    let tight = total(&all(&index, "\"疫情 防控\"~0"));
+    let wide = total(&all(index, "\"疫情 防控\"~300"));
+    let tight = total(&all(index, "\"疫情 防控\"~0"));
     assert!(
         tight <= total(&near) && total(&near) <= wide,
         "{tight} {wide}"
@@ -168,38 +168,38 @@ fn proximity_is_a_condition_in_characters_in_either_order() {
 
 #[test]
 fn a_prefix_is_the_start_of_a_jieba_word_not_a_substring() {
-    let index = Indexed::corpus();
-    let prefix = all(&index, "医共*");
+    let index = corpus_index();
+    let prefix = all(index, "医共*");
     assert!(total(&prefix) > 0);
     for hit in hits(&prefix) {
         assert!(searchable_text(hit).contains("医共"), "{hit}");
     }
-    assert_eq!(total(&all(&index, "生院*")), 0);
+    assert_eq!(total(&all(index, "生院*")), 0);
     assert!(
-        total(&all(&index, "生院")) > 0,
+        total(&all(index, "生院")) > 0,
         "the plain word is a substring"
     );
-    assert!(total(&all(&index, "院*")) < total(&all(&index, "院")));
+    assert!(total(&all(index, "院*")) < total(&all(index, "院")));
 }
 
 #[test]
 fn field_scopes_keep_a_word_to_one_field() {
-    let index = Indexed::corpus();
-    let titled = all(&index, "title:东安县");
+    let index = corpus_index();
+    let titled = all(index, "title:东安县");
     assert!(total(&titled) > 0);
     for hit in hits(&titled) {
         assert!(field(hit, "title").contains("东安县"), "{hit}");
     }
-    for hit in hits(&all(&index, "heading:手足口病")) {
+    for hit in hits(&all(index, "heading:手足口病")) {
         assert!(field(hit, "heading").contains("手足口病"), "{hit}");
     }
-    let in_text = all(&index, "text:手足口病");
+    let in_text = all(index, "text:手足口病");
     assert!(total(&in_text) > 0);
     for hit in hits(&in_text) {
         assert!(field(hit, "text").contains("手足口病"), "{hit}");
     }
-    assert!(total(&in_text) <= total(&all(&index, "手足口病")));
-    let phrase = all(&index, "title:\"工作总结\"");
+    assert!(total(&in_text) <= total(&all(index, "手足口病")));
+    let phrase = all(index, "title:\"工作总结\"");
     for hit in hits(&phrase) {
         assert!(field(hit, "title").contains("工作总结"), "{hit}");
     }
@@ -207,7 +207,7 @@ fn field_scopes_keep_a_word_to_one_field() {
 
 #[test]
 fn facet_filters_in_the_query_equal_the_options() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (in_query, flag, value) in [
         ("卫生院 year:2020..2022", "--year", "2020..2022"),
         ("卫生院 year:unknown", "--year", "unknown"),
@@ -226,19 +226,19 @@ fn facet_filters_in_the_query_equal_the_options() {
         assert_eq!(query["total_hits"], option["total_hits"], "{in_query}");
         assert!(total(&query) > 0, "{in_query}");
     }
-    let excluded = all(&index, "卫生院 -region:东安县");
+    let excluded = all(index, "卫生院 -region:东安县");
     for hit in hits(&excluded) {
         assert_ne!(hit["region"], "东安县", "{hit}");
     }
     assert_eq!(
-        total(&excluded) + total(&all(&index, "卫生院 region:东安县")),
-        total(&all(&index, "卫生院"))
+        total(&excluded) + total(&all(index, "卫生院 region:东安县")),
+        total(&all(index, "卫生院"))
     );
 }
 
 #[test]
 fn mistakes_are_one_line_naming_the_character_and_exit_2() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (query, reason) in [
         ("医共体 AND (建设", "a ( is not closed (at character 9)"),
         ("医共体 OR", "OR needs a word on each side (at character 5)"),
@@ -263,7 +263,7 @@ fn mistakes_are_one_line_naming_the_character_and_exit_2() {
 
 #[test]
 fn no_query_makes_it_panic() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for query in [
         "(",
         ")",
@@ -302,11 +302,11 @@ fn no_query_makes_it_panic() {
 
 #[test]
 fn whole_words_skip_a_word_inside_a_longer_jieba_word() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     // 家庭医生签约 is one jieba word (index_schema/userdict.txt): the passage holding 家庭医生
     // only inside it is found as a substring, and not with -w.
     let inside = "corpus/002_f83045ee5558e8cd.txt:21";
-    let substring = all(&index, "家庭医生");
+    let substring = all(index, "家庭医生");
     let whole = index.json(&["家庭医生", "-w", "--limit", "1000", "--per-report", "0"]);
     assert!(places(&substring).contains(inside), "{substring}");
     assert!(!places(&whole).contains(inside), "{whole}");
@@ -333,10 +333,10 @@ fn whole_words_skip_a_word_inside_a_longer_jieba_word() {
 
 #[test]
 fn whole_words_take_latin_and_digits_as_whole_tokens() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let whole = index.json(&["19", "-w", "--limit", "1000", "--per-report", "0"]);
     assert!(total(&whole) > 0);
-    assert!(total(&whole) < total(&all(&index, "19")));
+    assert!(total(&whole) < total(&all(index, "19")));
     for hit in hits(&whole) {
         let text: Vec<char> = field(hit, "text").chars().collect();
         let standalone = (0..text.len().saturating_sub(1)).any(|i| {
@@ -354,7 +354,7 @@ fn whole_words_take_latin_and_digits_as_whole_tokens() {
 
 #[test]
 fn whole_words_apply_to_phrases_proximity_prefixes_scopes_and_count() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let with_w = |query: &str| index.json(&[query, "-w", "--limit", "1000", "--per-report", "0"]);
     for query in [
         "\"卫生 工作\"~3",
@@ -364,14 +364,14 @@ fn whole_words_apply_to_phrases_proximity_prefixes_scopes_and_count() {
         "卫生 OR 医改",
     ] {
         let whole = with_w(query);
-        let substring = all(&index, query);
+        let substring = all(index, query);
         assert!(
             places(&whole).is_subset(&places(&substring)),
             "{query}: -w only narrows"
         );
     }
-    assert!(total(&with_w("\"卫生 工作\"~3")) < total(&all(&index, "\"卫生 工作\"~3")));
-    assert!(total(&with_w("title:卫生")) < total(&all(&index, "title:卫生")));
+    assert!(total(&with_w("\"卫生 工作\"~3")) < total(&all(index, "\"卫生 工作\"~3")));
+    assert!(total(&with_w("title:卫生")) < total(&all(index, "title:卫生")));
     for hit in hits(&with_w("title:卫生")) {
         assert!(field(hit, "title").contains("卫生"), "{hit}");
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{corpus_dir, field, hits, place, Indexed};
+use common::{corpus_dir, corpus_index, field, hits, place, Indexed};
 use std::collections::BTreeMap;
 
 fn count_per_report(result: &serde_json::Value) -> BTreeMap<String, usize> {
@@ -18,7 +18,7 @@ fn count_per_report(result: &serde_json::Value) -> BTreeMap<String, usize> {
 
 #[test]
 fn an_abbreviation_finds_its_full_form_after_its_own_and_exact_turns_it_off() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let expanded = index.json(&["医改", "--limit", "100", "--per-report", "0"]);
     let exact = index.json(&["医改", "--limit", "100", "--per-report", "0", "--exact"]);
     let texts = |result: &serde_json::Value| -> Vec<String> {
@@ -48,7 +48,7 @@ fn an_abbreviation_finds_its_full_form_after_its_own_and_exact_turns_it_off() {
 
 #[test]
 fn at_most_two_passages_of_a_report_by_default() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let default = index.json(&["卫生", "--limit", "50"]);
     assert!(
         count_per_report(&default).values().all(|n| *n <= 2),
@@ -83,7 +83,7 @@ fn a_reprinted_passage_is_one_hit_listing_the_other_place() {
 fn a_line_cut_into_several_passages_is_one_hit() {
     // 003 holds paragraphs of several hundred characters on one line, cut into passages that all
     // start on that line; 卫生 is in more than one piece of some of them.
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["卫生", "--limit", "1000", "--per-report", "0"]);
     let places: Vec<String> = hits(&result).iter().map(place).collect();
     let distinct: std::collections::BTreeSet<&String> = places.iter().collect();

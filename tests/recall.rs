@@ -6,15 +6,12 @@
 
 mod common;
 
-use baogao::index::open_index;
 use baogao::search::{build_query, vocabulary, Filters};
 use baogao::tokenize::unit_runs;
-use common::Indexed;
+use common::{corpus_index, Indexed};
 use std::collections::BTreeSet;
 use tantivy::collector::TopDocs;
-use tantivy::query::AllQuery;
-use tantivy::schema::Value;
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::DocAddress;
 
 /// Words chosen to stress segmentation and scripts.
 const HAND_PICKED: &[&str] = &[
@@ -112,38 +109,16 @@ fn drawn_queries(passages: &[Passage]) -> Vec<String> {
 
 #[test]
 fn every_passage_holding_the_words_is_found_and_nothing_holding_them_apart() {
-    let index = Indexed::corpus();
-    let open = open_index(index.dir.path()).expect("open the index");
-    let searcher = open.index.reader().expect("reader").searcher();
+    let (open, stored) = corpus_index().passages();
+    let searcher = open.reader.searcher();
     let fields = &open.schema.fields;
-    let all = searcher
-        .search(&AllQuery, &TopDocs::with_limit(1_000_000).order_by_score())
-        .expect("every passage");
-    let passages: Vec<Passage> = all
+    let passages: Vec<Passage> = stored
         .into_iter()
-        .map(|(_, address)| {
-            let document: TantivyDocument = searcher.doc(address).expect("stored");
-            let get = |field| {
-                document
-                    .get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let line = document
-                .get_first(fields.line)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0);
-            Passage {
-                address,
-                key: (get(fields.path), line, get(fields.text)),
-                text: folded(&get(fields.text)),
-                title_and_heading: folded(&format!(
-                    "{}\n{}",
-                    get(fields.title),
-                    get(fields.heading)
-                )),
-            }
+        .map(|(address, passage)| Passage {
+            address,
+            text: folded(&passage.text),
+            title_and_heading: folded(&format!("{}\n{}", passage.title, passage.heading)),
+            key: (passage.path, passage.line, passage.text),
         })
         .collect();
     let mut passages = passages;

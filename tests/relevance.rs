@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{hits, place, Indexed};
+use common::{corpus_index, hits, place, Indexed};
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
@@ -52,7 +52,7 @@ fn ranked(index: &Indexed, query: &str) -> (Vec<BTreeSet<String>>, u64) {
 
 #[test]
 fn judged_queries_rank_relevant_passages_first() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let judgments = judgments();
     assert!(
         judgments.query.len() >= 40,
@@ -62,7 +62,7 @@ fn judged_queries_rank_relevant_passages_first() {
     let (mut recall_sum, mut rr_sum, mut ndcg_sum, mut judged) = (0.0, 0.0, 0.0, 0usize);
     let mut report = Vec::new();
     for query in &judgments.query {
-        let (ranks, total) = ranked(&index, &query.q);
+        let (ranks, total) = ranked(index, &query.q);
         if query.relevant.is_empty() {
             assert_eq!(
                 total, 0,
@@ -131,30 +131,10 @@ fn judged_queries_rank_relevant_passages_first() {
 #[test]
 fn every_judged_passage_exists() {
     let passages: BTreeSet<String> = {
-        let index = Indexed::corpus();
-        let open = baogao::index::open_index(index.dir.path()).expect("open");
-        let searcher = open.index.reader().expect("reader").searcher();
-        let all = searcher
-            .search(
-                &tantivy::query::AllQuery,
-                &tantivy::collector::TopDocs::with_limit(100_000).order_by_score(),
-            )
-            .expect("all");
-        all.into_iter()
-            .map(|(_, address)| {
-                use tantivy::schema::Value;
-                let document: tantivy::TantivyDocument = searcher.doc(address).expect("stored");
-                let path = document
-                    .get_first(open.schema.fields.path)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string();
-                let line = document
-                    .get_first(open.schema.fields.line)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0);
-                format!("corpus/{path}:{line}")
-            })
+        let (_, passages) = corpus_index().passages();
+        passages
+            .into_iter()
+            .map(|(_, passage)| format!("corpus/{}:{}", passage.path, passage.line))
             .collect()
     };
     for query in judgments().query {

@@ -6,7 +6,7 @@
 mod common;
 
 use common::snapshot::assert_snapshot;
-use common::{baogao, field, hits, stderr_of, stdout_of, Indexed};
+use common::{baogao, corpus_index, field, hits, stderr_of, stdout_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -43,8 +43,8 @@ fn about(value: &Value) -> [String; 9] {
 
 #[test]
 fn lists_every_report_once_sorted_by_path_then_number() {
-    let index = Indexed::corpus();
-    let rows = rows(&index, &[]);
+    let index = corpus_index();
+    let rows = rows(index, &[]);
     let stats = index.command_json("stats", &[]);
     assert_eq!(rows.len() as u64, stats["reports"].as_u64().unwrap_or(0));
     let passages: u64 = rows.iter().filter_map(|row| row["passages"].as_u64()).sum();
@@ -78,8 +78,8 @@ fn lists_every_report_once_sorted_by_path_then_number() {
 
 #[test]
 fn rows_match_what_search_shows_for_the_same_file() {
-    let index = Indexed::corpus();
-    let rows = rows(&index, &[]);
+    let index = corpus_index();
+    let rows = rows(index, &[]);
     let mut checked = 0;
     for query in ["工作", "卫生", "医改"] {
         let result = index.json(&[query, "--per-report", "0", "--limit", "1000"]);
@@ -101,8 +101,8 @@ fn rows_match_what_search_shows_for_the_same_file() {
 
 #[test]
 fn a_report_starts_at_the_line_of_its_first_passage() {
-    let index = Indexed::corpus();
-    for row in rows(&index, &[]) {
+    let index = corpus_index();
+    for row in rows(index, &[]) {
         let place = format!("{}:{}", field(&row, "path"), row["line"]);
         let shown = index.command_json("show", &[&place, "-C", "0"]);
         let passages = shown["passages"].as_array().expect("passages is an array");
@@ -117,13 +117,13 @@ fn a_report_starts_at_the_line_of_its_first_passage() {
 
 #[test]
 fn filters_narrow_like_those_of_search_and_stats() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let stats = index.command_json("stats", &[]);
-    let all = rows(&index, &[]);
+    let all = rows(index, &[]);
     for facet in ["year", "kind", "level", "region"] {
         let values = stats[facet].as_object().expect("stats has each facet");
         for (value, tally) in values {
-            let narrowed = rows(&index, &[&format!("--{facet}"), value]);
+            let narrowed = rows(index, &[&format!("--{facet}"), value]);
             assert_eq!(
                 narrowed.len() as u64,
                 tally["reports"].as_u64().unwrap_or(0),
@@ -147,7 +147,7 @@ fn filters_narrow_like_those_of_search_and_stats() {
         &["--level", "county", "--kind", "annual-summary"],
     ];
     for args in args {
-        let narrowed = rows(&index, args);
+        let narrowed = rows(index, args);
         assert!(!narrowed.is_empty(), "{args:?}");
         let mut search_args = vec!["工作", "--per-report", "0", "--limit", "1000"];
         search_args.extend(args);
@@ -157,16 +157,16 @@ fn filters_narrow_like_those_of_search_and_stats() {
         assert!(found.is_subset(&listed), "{args:?}: {found:?} ⊄ {listed:?}");
     }
     assert_eq!(
-        rows(&index, &["--region", "東安縣"]),
-        rows(&index, &["--region", "东安县"]),
+        rows(index, &["--region", "東安縣"]),
+        rows(index, &["--region", "东安县"]),
         "a region matches in either script, as in search"
     );
 }
 
 #[test]
 fn json_rows_have_the_documented_keys_and_types() {
-    let index = Indexed::corpus();
-    let rows = rows(&index, &[]);
+    let index = corpus_index();
+    let rows = rows(index, &[]);
     assert!(!rows.is_empty());
     for row in &rows {
         let keys: BTreeSet<&str> = row
@@ -343,8 +343,8 @@ fn plain_table_matches_the_snapshot() {
 
 #[test]
 fn plain_rows_start_with_the_path_and_line_of_the_json() {
-    let index = Indexed::corpus();
-    let json = rows(&index, &[]);
+    let index = corpus_index();
+    let json = rows(index, &[]);
     let assert = index.command("reports", &[]).assert().success();
     let text = stdout_of(&assert);
     let lines: Vec<&str> = text.lines().collect();
@@ -363,7 +363,7 @@ fn plain_rows_start_with_the_path_and_line_of_the_json() {
 
 #[test]
 fn nothing_matching_exits_1_in_every_format() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let plain = index
         .command("reports", &["--year", "1999"])
         .assert()
@@ -383,7 +383,7 @@ fn nothing_matching_exits_1_in_every_format() {
 
 #[test]
 fn errors_exit_2_with_a_message() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let cases: [&[&str]; 4] = [
         &["--kind", "yearly"],
         &["--level", "town"],

@@ -2,12 +2,12 @@
 
 mod common;
 
-use common::{field, hits, searchable_text, stderr_of, stdout_of, Indexed};
+use common::{corpus_index, field, hits, searchable_text, stderr_of, stdout_of, Indexed};
 use std::collections::BTreeSet;
 
 #[test]
 fn hand_foot_mouth_disease_is_found_in_several_reports() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["手足口病", "--limit", "100"]);
     let files: BTreeSet<&str> = hits(&result).iter().map(|hit| field(hit, "file")).collect();
     assert!(files.len() >= 2, "手足口病 found only in {files:?}");
@@ -18,7 +18,7 @@ fn hand_foot_mouth_disease_is_found_in_several_reports() {
 
 #[test]
 fn medical_community_in_2024_shows_the_2024_report_with_path_and_line() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .search(&["医共体", "--year", "2024"])
         .assert()
@@ -37,7 +37,7 @@ fn medical_community_in_2024_shows_the_2024_report_with_path_and_line() {
 
 #[test]
 fn every_hit_points_at_the_line_where_its_passage_starts() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for query in [
         "卫生",
         "医共体",
@@ -77,7 +77,7 @@ fn every_hit_points_at_the_line_where_its_passage_starts() {
 
 #[test]
 fn year_filter_excludes_other_years() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let all = index.json(&["卫生", "--limit", "500"]);
     let years: BTreeSet<i64> = hits(&all)
         .iter()
@@ -102,7 +102,7 @@ fn year_filter_excludes_other_years() {
 
 #[test]
 fn year_range_keeps_the_years_inside_it_and_counts_every_hit() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["卫生", "--year", "2020..2021", "--limit", "500"]);
     let years: BTreeSet<i64> = hits(&result)
         .iter()
@@ -156,7 +156,7 @@ fn reports_without_a_year_are_kept_as_unknown() {
 
 #[test]
 fn json_output_has_the_documented_keys() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["卫生院", "--limit", "3"]);
     for key in ["query", "total_hits", "hits", "facets"] {
         assert!(result.get(key).is_some(), "missing {key}: {result}");
@@ -185,7 +185,7 @@ fn json_output_has_the_documented_keys() {
 
 #[test]
 fn all_words_are_required_by_default() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let both = index.json(&["医共体", "建设", "--limit", "100"]);
     assert!(!hits(&both).is_empty());
     for hit in hits(&both) {
@@ -198,7 +198,7 @@ fn all_words_are_required_by_default() {
 
 #[test]
 fn or_widens_and_minus_excludes() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let total = |args: &[&str]| index.json(args)["total_hits"].as_u64().expect("total_hits");
     let either = total(&["医共体", "OR", "手足口病"]);
     assert!(either > total(&["医共体"]) && either > total(&["手足口病"]));
@@ -217,7 +217,7 @@ fn or_widens_and_minus_excludes() {
 
 #[test]
 fn a_quoted_phrase_matches_the_words_in_order() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let phrase = index.json(&["\"家庭医生签约\"", "--limit", "100"]);
     assert!(!hits(&phrase).is_empty());
     for hit in hits(&phrase) {
@@ -227,7 +227,7 @@ fn a_quoted_phrase_matches_the_words_in_order() {
 
 #[test]
 fn no_hit_exits_1_like_grep() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index.search(&["量子计算机"]).assert().code(1);
     let stdout = stdout_of(&output);
     assert!(stdout.contains("0 hits"), "{stdout}");
@@ -235,7 +235,7 @@ fn no_hit_exits_1_like_grep() {
 
 #[test]
 fn a_query_the_parser_rejects_exits_2_with_a_one_line_reason() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for (query, reason) in [
         ("\"医共体", "quote is not closed"),
         ("医共体 OR", "OR needs a word on each side"),
@@ -252,7 +252,7 @@ fn a_query_the_parser_rejects_exits_2_with_a_one_line_reason() {
 
 #[test]
 fn punctuation_in_a_query_is_not_syntax() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let plain = index.json(&["医共体"]);
     for query in ["(医共体)", "医共体:", "【医共体】"] {
         assert_eq!(
@@ -265,7 +265,7 @@ fn punctuation_in_a_query_is_not_syntax() {
 
 #[test]
 fn colour_is_used_only_when_asked_or_on_a_terminal() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let coloured = index
         .search(&["医共体", "--color", "always"])
         .output()
@@ -280,7 +280,7 @@ fn colour_is_used_only_when_asked_or_on_a_terminal() {
 
 #[test]
 fn results_are_the_same_from_run_to_run() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let first = index
         .search(&["卫生", "--limit", "50"])
         .output()

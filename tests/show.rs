@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{stderr_of, stdout_of, Indexed};
+use common::{corpus_index, stderr_of, stdout_of, Indexed};
 use serde_json::Value;
 
 fn passages(result: &Value) -> &Vec<Value> {
@@ -18,7 +18,7 @@ fn targets(result: &Value) -> Vec<&Value> {
 
 #[test]
 fn show_prints_the_passage_at_a_hit_with_its_neighbours_and_headings() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .command("show", &["corpus/004_2ac8209b6c6491b0.txt:31", "-C", "1"])
         .assert()
@@ -64,7 +64,7 @@ fn show_prints_the_passage_at_a_hit_with_its_neighbours_and_headings() {
 
 #[test]
 fn show_agrees_with_the_passages_search_finds() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["手足口病", "--limit", "5"]);
     for hit in common::hits(&result) {
         let at = format!("{}:{}", common::field(hit, "path"), hit["line"]);
@@ -136,7 +136,7 @@ fn show_reads_the_index_not_the_file_on_disk() {
 
 #[test]
 fn a_path_not_in_the_index_is_an_error_naming_it() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .command("show", &["corpus/nope.txt:3"])
         .assert()
@@ -156,7 +156,7 @@ fn a_path_not_in_the_index_is_an_error_naming_it() {
 
 #[test]
 fn a_line_beyond_the_end_of_the_file_is_an_error_naming_it() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index
         .command("show", &["corpus/004_2ac8209b6c6491b0.txt:9999"])
         .assert()
@@ -175,7 +175,7 @@ fn a_line_beyond_the_end_of_the_file_is_an_error_naming_it() {
 
 #[test]
 fn show_colours_only_when_asked_in_a_pipe() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let at = "corpus/004_2ac8209b6c6491b0.txt:31";
     let always = stdout_of(
         &index

@@ -9,7 +9,7 @@
 mod common;
 
 use common::snapshot::{assert_snapshot, normalize};
-use common::{corpus_dir, Indexed};
+use common::{corpus_dir, corpus_index, Indexed};
 
 /// Runs each `baogao ARGS… --index DIR` and returns their transcript, normalized:
 /// `$ baogao ARGS…`, stdout, and `[exit N]` when not 0.
@@ -32,7 +32,7 @@ fn transcript(index: &Indexed, runs: &[&[&str]]) -> String {
 
 #[test]
 fn plain_output_matches_the_snapshots() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let cases: [(&str, &[&[&str]]); 4] = [
         (
             "search",
@@ -61,7 +61,7 @@ fn plain_output_matches_the_snapshots() {
     ];
     let mut failures = Vec::new();
     for (name, runs) in cases {
-        let actual = transcript(&index, runs);
+        let actual = transcript(index, runs);
         if let Err(panic) = std::panic::catch_unwind(|| assert_snapshot(name, &actual)) {
             let message = panic
                 .downcast_ref::<String>()

@@ -9,7 +9,7 @@ fn stats_agree_with_the_index_build_summary() {
     let dir = tempfile::tempdir().expect("temp dir");
     let built = common::index_into(&corpus_dir(), dir.path()).success();
     let summary = stdout_of(&built);
-    let index = Indexed { dir };
+    let index = Indexed::in_dir(dir);
     let stats = index.command_json("stats", &[]);
     let (files, reports, passages) = (
         stats["files"].as_u64().expect("files"),

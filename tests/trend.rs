@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{stdout_of, Indexed};
+use common::{corpus_index, stdout_of, Indexed};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -33,7 +33,7 @@ fn facet_years(search: &Value) -> BTreeMap<String, u64> {
 
 #[test]
 fn trend_counts_agree_with_search_total_hits_and_year_facets() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let cases: [&[&str]; 7] = [
         &["医共体"],
         &["医改"],
@@ -87,7 +87,7 @@ fn trend_counts_distinct_reports() {
     assert_eq!(trend["years"][2]["year"], 2024);
     assert_eq!(trend["years"][2]["reports"], 1);
     // The real corpus: fewer reports than hits, never more.
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let trend = index.command_json("trend", &["卫生"]);
     for year in trend["years"].as_array().expect("years") {
         let (hits, reports) = (year["hits"].as_u64(), year["reports"].as_u64());
@@ -100,7 +100,7 @@ fn trend_counts_distinct_reports() {
 
 #[test]
 fn trend_lists_every_year_between_the_first_and_the_last() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let trend = index.command_json("trend", &["医共体"]);
     let years: Vec<u64> = trend["years"]
         .as_array()
@@ -122,7 +122,7 @@ fn trend_lists_every_year_between_the_first_and_the_last() {
 
 #[test]
 fn trend_draws_bars_and_exits_1_when_nothing_matches() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index.command("trend", &["医改"]).assert().success();
     let stdout = stdout_of(&output);
     // Heading lines are passages too: 医改 in headings counts.
@@ -147,7 +147,7 @@ fn trend_draws_bars_and_exits_1_when_nothing_matches() {
 
 #[test]
 fn trend_colours_only_when_asked_in_a_pipe() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let always = stdout_of(
         &index
             .command("trend", &["医改", "--color", "always"])

@@ -3,35 +3,21 @@
 
 mod common;
 
-use common::{corpus_dir, field, hits, index_into, stderr_of, stdout_of, Indexed};
+use common::{corpus_dir, corpus_index, field, hits, index_into, stderr_of, stdout_of, Indexed};
 use std::collections::BTreeSet;
-use tantivy::collector::TopDocs;
-use tantivy::query::AllQuery;
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 /// Every passage stored in an index.
 fn all_passages(index: &Indexed) -> Vec<String> {
-    let open = baogao::index::open_index(index.dir.path()).expect("open the index");
-    let searcher = open.index.reader().expect("reader").searcher();
-    let top = searcher
-        .search(&AllQuery, &TopDocs::with_limit(100_000).order_by_score())
-        .expect("search all");
-    top.into_iter()
-        .map(|(_, address)| {
-            let document: TantivyDocument = searcher.doc(address).expect("stored document");
-            document
-                .get_first(open.schema.fields.text)
-                .and_then(|value| value.as_str())
-                .unwrap_or_default()
-                .to_string()
-        })
+    let (_, passages) = index.passages();
+    passages
+        .into_iter()
+        .map(|(_, passage)| passage.text)
         .collect()
 }
 
 #[test]
 fn simplified_query_finds_the_traditional_report_and_the_reverse() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     for query in ["卫生院", "衛生院"] {
         let result = index.json(&[query, "--limit", "200"]);
         let files: BTreeSet<&str> = hits(&result).iter().map(|hit| field(hit, "file")).collect();
@@ -71,8 +57,8 @@ fn full_width_letters_and_digits_match_half_width_queries() {
 
 #[test]
 fn no_passage_holds_pinyin_annotations_or_web_boilerplate() {
-    let index = Indexed::corpus();
-    let passages = all_passages(&index);
+    let index = corpus_index();
+    let passages = all_passages(index);
     assert!(passages.len() > 200, "{} passages", passages.len());
     let pinyin =
         regex::Regex::new(r"\p{Han}[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]").expect("regex");
@@ -111,7 +97,7 @@ fn no_passage_holds_pinyin_annotations_or_web_boilerplate() {
 #[test]
 fn a_term_broken_by_a_pdf_line_wrap_is_found() {
     // 003_….txt lines 10-11: "…总体情" / "况尚可…"
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["\"总体情况尚可\""]);
     assert_eq!(hits(&result).len(), 1, "{result}");
     assert_eq!(field(&hits(&result)[0], "file"), "003_4c56982ee4a395ee.txt");
@@ -120,7 +106,7 @@ fn a_term_broken_by_a_pdf_line_wrap_is_found() {
 
 #[test]
 fn a_collection_is_split_into_reports_with_their_own_titles() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let result = index.json(&["卫生", "--limit", "1000"]);
     let titles: BTreeSet<&str> = hits(&result)
         .iter()
@@ -147,7 +133,7 @@ fn a_collection_is_split_into_reports_with_their_own_titles() {
 
 #[test]
 fn kind_level_and_region_filter_and_count() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let county = index.json(&[
         "卫生",
         "--level",
@@ -190,7 +176,7 @@ fn kind_level_and_region_filter_and_count() {
 
 #[test]
 fn an_unknown_kind_or_level_is_an_error_naming_the_option() {
-    let index = Indexed::corpus();
+    let index = corpus_index();
     let output = index.search(&["卫生", "--kind", "yearly"]).assert().code(2);
     let stderr = stderr_of(&output);
     assert!(
@@ -233,7 +219,7 @@ fn a_sidecar_overrides_metadata_and_a_bad_one_is_named_with_its_line() {
     );
     let stdout = stdout_of(&output);
     assert!(stdout.starts_with("indexed 2 files, 2 reports"), "{stdout}");
-    let index = Indexed { dir };
+    let index = Indexed::in_dir(dir);
     let overridden = index.json(&["衛生", "--year", "2010", "--limit", "500"]);
     assert!(!hits(&overridden).is_empty());
     for hit in hits(&overridden) {

@@ -8,6 +8,7 @@ mod guarded;
 pub mod index;
 mod progress;
 pub mod push;
+pub mod queries;
 pub mod remote;
 pub mod reports;
 pub mod search;

@@ -6,8 +6,10 @@ use std::time::Duration;
 
 use anyhow::Result;
 
+use super::IndexLocation;
 use crate::index::{open_index, OpenIndex};
 use crate::remote::{Client, RemoteIndex, Target};
+use crate::render::ColorChoice;
 use crate::search::{
     hits_per_file, search, tally_query, FacetName, Filters, SearchRequest, SearchResults, Tallies,
 };
@@ -37,6 +39,26 @@ impl RemoteArgs {
             target,
             Duration::from_secs(self.timeout.max(1)),
         )))
+    }
+}
+
+/// The options of every command that reads an index, local or on a cluster, and prints
+/// what it found: `search`, `trend`, `stats`, `reports`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// When to colour the output
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    #[command(flatten)]
+    pub remote: RemoteArgs,
+    #[command(flatten)]
+    pub location: IndexLocation,
+}
+
+impl ReadArgs {
+    /// The cluster index with --remote, else the local index.
+    pub fn source(&self) -> Result<Source> {
+        Source::open(&self.location.dir, &self.remote)
     }
 }
 

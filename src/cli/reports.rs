@@ -5,13 +5,11 @@ use anyhow::{bail, Result};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::remote::RemoteArgs;
-use super::{to_stdout, IndexLocation};
+use super::remote::ReadArgs;
+use super::to_stdout;
 use crate::index::open_index;
 use crate::remote::RemoteIndex;
-use crate::render::{
-    display_path, write_reports_csv, write_reports_json, write_reports_plain, ColorChoice,
-};
+use crate::render::{display_path, write_reports_csv, write_reports_json, write_reports_plain};
 use crate::search::list_reports;
 
 /// Arguments of `baogao reports`.
@@ -31,13 +29,8 @@ pub struct ReportsArgs {
     /// Print CSV for spreadsheets (a header row, UTF-8 with a byte-order mark)
     #[arg(long)]
     pub csv: bool,
-    /// When to colour the output
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     #[command(flatten)]
-    pub remote: RemoteArgs,
-    #[command(flatten)]
-    pub location: IndexLocation,
+    pub read: ReadArgs,
 }
 
 /// Runs `baogao reports`; exit 0 with reports, 1 without.
@@ -49,14 +42,14 @@ pub fn run(args: ReportsArgs) -> Result<ExitCode> {
         bail!("-w/--whole-words applies to the words of a query, and `baogao reports` takes none");
     }
     let filters = args.filters.filters()?;
-    let (corpus_root, reports) = match args.remote.client()? {
+    let (corpus_root, reports) = match args.read.remote.client()? {
         Some(client) => {
             let remote = RemoteIndex::open(client)?;
             let reports = remote.list_reports(&filters)?;
             (remote.corpus_root, reports)
         }
         None => {
-            let open = open_index(&args.location.dir)?;
+            let open = open_index(&args.read.location.dir)?;
             let reports = list_reports(&open, &filters)?;
             (open.meta.corpus_root, reports)
         }
@@ -69,7 +62,7 @@ pub fn run(args: ReportsArgs) -> Result<ExitCode> {
         } else if args.csv {
             write_reports_csv(out, &reports, &display)
         } else {
-            write_reports_plain(out, &reports, &display, args.color.enabled())
+            write_reports_plain(out, &reports, &display, args.read.color.enabled())
         }
     })?;
     Ok(if reports.is_empty() {

@@ -1,19 +1,18 @@
 //! `baogao search QUERY`: ranked passages with path:line, title, year, heading and snippet.
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::remote::{RemoteArgs, Source};
-use super::IndexLocation;
+use super::queries::QueryArgs;
+use super::remote::{ReadArgs, Source};
 use crate::render::style::{paint, BOLD};
 use crate::render::{
     display_path, write_csv_header, write_csv_hits, write_files, write_json, write_json_array,
-    write_json_line, write_plain, ColorChoice,
+    write_json_line, write_plain,
 };
-use crate::search::{parse_query, search_stream, FacetName, SearchRequest, SortKey};
+use crate::search::{search_stream, FacetName, SearchRequest, SortKey};
 
 /// Arguments of `baogao search`.
 #[derive(Debug, clap::Args)]
@@ -21,18 +20,8 @@ use crate::search::{parse_query, search_stream, FacetName, SearchRequest, SortKe
     after_help = "Query syntax (NOT binds tightest, then AND, then OR, as in Lucene):\n  医共体 建设               both words (AND is the default; `医共体 AND 建设` too)\n  医共体 OR 医联体          either word\n  疫情 -新冠, 疫情 NOT 新冠  疫情 but not 新冠\n  (医共体 OR 医联体) 建设   parentheses group\n  \"家庭医生签约\"             the exact phrase\n  \"医共体 建设\"~10           both within 10 characters, either order\n  医共*                     jieba words starting with 医共 (医共体, …)\n  title:东安县  heading:医改  text:医改   only in the report title, the headings, the passage\n  year:2020..2022 kind:plan level:county region:东安县 published:2023-01-01..2023-06-30\n                            filters, as the options of the same names\nA plain word matches wherever the passage holds it, even inside a longer word (生院 in 卫生院);\nabbreviations also find their full forms (医改 → 医药卫生体制改革) unless --exact.\nWith -w, as grep -w, only whole words: where jieba cut the text into that word (-w 卫生 skips 卫生院).\n\nExamples:\n  baogao search 医共体 --year 2024\n  baogao search '(医共体 OR 医联体) 建设 -新冠' --sort year --reverse\n  baogao search '\"医共体 建设\"~10 kind:annual-summary'\n  baogao search 手足口病 --year 2019..2021 --limit 5\n  baogao search 卫生院 --region 东安县,白碱滩区 --facet region,kind -n 3\n  baogao search 医共体 -l\n  baogao search 医共体 -c\n  baogao search 家庭医生 -w\n  baogao search -f examples/topics.txt -l\n  baogao search 医共体 --csv -n 1000 > 医共体.csv\n  baogao search '\"家庭医生签约\"' --json | jq '.hits[].path'\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct SearchArgs {
-    /// What to look for
-    #[arg(value_name = "QUERY", required_unless_present = "file", num_args = 1..)]
-    pub query: Vec<String>,
-    /// Run each line of FILE as a query (blank lines and `#` comments skipped), each result
-    /// set under its query
-    #[arg(
-        short = 'f',
-        long = "file",
-        value_name = "FILE",
-        conflicts_with = "query"
-    )]
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub query: QueryArgs,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Count hits per value of these facets: year, kind, level, region (year is counted unless
@@ -66,22 +55,14 @@ pub struct SearchArgs {
     /// Print one JSON object per hit and line, as each is ready
     #[arg(long)]
     pub json_lines: bool,
-    /// When to colour the output
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     #[command(flatten)]
-    pub remote: RemoteArgs,
-    #[command(flatten)]
-    pub location: IndexLocation,
+    pub read: ReadArgs,
 }
 
 /// Runs `baogao search`; exit 0 with hits, 1 without.
 pub fn run(args: SearchArgs) -> Result<ExitCode> {
-    let queries = match &args.file {
-        Some(file) => read_queries(file)?,
-        None => vec![args.query.join(" ")],
-    };
-    let source = Source::open(&args.location.dir, &args.remote)?;
+    let queries = args.query.queries()?;
+    let source = args.read.source()?;
     let corpus_root = source.corpus_root();
     let filters = args.filters.filters()?;
     let mut facets = args.facet.clone();
@@ -92,8 +73,8 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     facets.dedup();
     let cwd = std::env::current_dir().ok();
     let display = |relative: &str| display_path(&corpus_root, relative, cwd.as_deref());
-    let color = args.color.enabled();
-    let several = args.file.is_some();
+    let color = args.read.color.enabled();
+    let several = args.query.several();
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut found = false;
     let mut sets = Vec::new();
@@ -170,32 +151,6 @@ pub fn run(args: SearchArgs) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The queries of a `-f` file, one a line, blank lines and `#` comments skipped; every one
-/// parsed before anything runs, so that a mistake on line 7 prints nothing but itself.
-pub fn read_queries(file: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("reading the queries of `{}`", file.display()))?;
-    let mut queries = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        let query = line.trim();
-        if query.is_empty() || query.starts_with('#') {
-            continue;
-        }
-        if let Err(reason) = parse_query(query) {
-            bail!(
-                "{}:{}: cannot parse the query `{query}`: {reason}",
-                file.display(),
-                number + 1
-            );
-        }
-        queries.push(query.to_string());
-    }
-    if queries.is_empty() {
-        bail!("`{}` holds no query (one a line)", file.display());
-    }
-    Ok(queries)
 }
 
 /// A `--facet` name: year, kind, level or region.

@@ -4,12 +4,12 @@ use anyhow::{Context, Result};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::remote::RemoteArgs;
-use super::{to_stdout, IndexLocation};
+use super::remote::ReadArgs;
+use super::to_stdout;
 use crate::dates::utc_date_time;
 use crate::index::open_index;
 use crate::remote::RemoteIndex;
-use crate::render::{write_stats_json, write_stats_plain, ColorChoice, IndexStats};
+use crate::render::{write_stats_json, write_stats_plain, IndexStats};
 use crate::search::{tally_all, FacetName};
 
 /// Arguments of `baogao stats`.
@@ -21,21 +21,16 @@ pub struct StatsArgs {
     /// Print one JSON object instead of text
     #[arg(long)]
     pub json: bool,
-    /// When to colour the output
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     #[command(flatten)]
-    pub remote: RemoteArgs,
-    #[command(flatten)]
-    pub location: IndexLocation,
+    pub read: ReadArgs,
 }
 
 /// Runs `baogao stats`.
 pub fn run(args: StatsArgs) -> Result<ExitCode> {
-    if let Some(client) = args.remote.client()? {
+    if let Some(client) = args.read.remote.client()? {
         return run_remote(&args, RemoteIndex::open(client)?);
     }
-    let dir = &args.location.dir;
+    let dir = &args.read.location.dir;
     let open = open_index(dir)?;
     let tallies = tally_all(&open, &FacetName::ALL)?;
     let size_bytes =
@@ -79,7 +74,7 @@ fn write(args: &StatsArgs, stats: &IndexStats) -> Result<ExitCode> {
         if args.json {
             write_stats_json(out, stats)
         } else {
-            write_stats_plain(out, stats, args.color.enabled())
+            write_stats_plain(out, stats, args.read.color.enabled())
         }
     })?;
     Ok(ExitCode::SUCCESS)

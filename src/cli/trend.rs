@@ -1,58 +1,44 @@
 //! `baogao trend QUERY`: how many passages and reports match, year by year.
 
 use anyhow::Result;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::filters::FilterArgs;
-use super::remote::{RemoteArgs, Source};
-use super::search::read_queries;
-use super::{to_stdout, IndexLocation};
+use super::queries::QueryArgs;
+use super::remote::ReadArgs;
+use super::to_stdout;
 use crate::render::{
     terminal_width, write_trend_json, write_trend_plain, write_trend_table, write_trends_json,
-    ColorChoice, Trend,
+    Trend,
 };
 use crate::search::{parse_query, FacetName, YearFilter};
 
 /// Arguments of `baogao trend`.
 #[derive(Debug, clap::Args)]
 #[command(
+    mut_arg("query", |arg| arg.help("What to look for (the query language of `baogao search`)")),
+    mut_arg("file", |arg| arg.help(
+        "Count each line of FILE as a query (blank lines and `#` comments skipped): one table, \
+         a row per year, a column per query"
+    )),
     after_help = "Every matching passage is counted (hits, as `baogao search` counts them), and the reports they\nbelong to; years run from the first to the last with a match, reports of unknown year apart.\nThe query language and filters are those of `baogao search`.\n\nExamples:\n  baogao trend 医共体\n  baogao trend 疫情 -新冠 --year 2019..2024\n  baogao trend 手足口病 OR 流感 --level county\n  baogao trend 家庭医生 --json | jq '.years[] | [.year, .hits]'\n  baogao trend -f examples/topics.txt   # one query a line: a table of years × queries\n\nExit status: 0 when something was found, 1 when nothing was, 2 on an error."
 )]
 pub struct TrendArgs {
-    /// What to look for (the query language of `baogao search`)
-    #[arg(value_name = "QUERY", required_unless_present = "file", num_args = 1..)]
-    pub query: Vec<String>,
-    /// Count each line of FILE as a query (blank lines and `#` comments skipped): one table,
-    /// a row per year, a column per query
-    #[arg(
-        short = 'f',
-        long = "file",
-        value_name = "FILE",
-        conflicts_with = "query"
-    )]
-    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub query: QueryArgs,
     #[command(flatten)]
     pub filters: FilterArgs,
     /// Print one JSON object instead of the chart
     #[arg(long)]
     pub json: bool,
-    /// When to colour the output
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
     #[command(flatten)]
-    pub remote: RemoteArgs,
-    #[command(flatten)]
-    pub location: IndexLocation,
+    pub read: ReadArgs,
 }
 
 /// Runs `baogao trend`; exit 0 with hits, 1 without.
 pub fn run(args: TrendArgs) -> Result<ExitCode> {
-    let queries = match &args.file {
-        Some(file) => read_queries(file)?,
-        None => vec![args.query.join(" ")],
-    };
-    let source = Source::open(&args.location.dir, &args.remote)?;
+    let queries = args.query.queries()?;
+    let source = args.read.source()?;
     let filters = args.filters.filters()?;
     let mut counted = Vec::with_capacity(queries.len());
     for query in &queries {
@@ -78,8 +64,8 @@ pub fn run(args: TrendArgs) -> Result<ExitCode> {
             series,
         })
         .collect();
-    let color = args.color.enabled();
-    to_stdout(|out| match (args.json, args.file.is_some()) {
+    let color = args.read.color.enabled();
+    to_stdout(|out| match (args.json, args.query.several()) {
         (true, false) => write_trend_json(out, &trends[0]),
         (true, true) => write_trends_json(out, &trends),
         (false, false) => write_trend_plain(out, &trends[0], terminal_width(), color),

@@ -361,6 +361,7 @@ fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::utf16;
 
     const TEXT: &str = "东安县卫生健康局2023年工作总结\n一、医共体建设稳步推进。";
 
@@ -368,23 +369,6 @@ mod tests {
         let (bytes, _, unmappable) = encoding.encode(text);
         assert!(!unmappable);
         bytes.into_owned()
-    }
-
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xfe, 0xff]
-        } else {
-            vec![0xff, 0xfe]
-        };
-        for unit in text.encode_utf16() {
-            let pair = if big_endian {
-                unit.to_be_bytes()
-            } else {
-                unit.to_le_bytes()
-            };
-            bytes.extend(pair);
-        }
-        bytes
     }
 
     #[test]

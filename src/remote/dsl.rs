@@ -1,5 +1,5 @@
-//! The query language ([`crate::search::Query`]) in OpenSearch's query DSL, clause for clause
-//! as `search/query.rs` builds the tantivy query, so that a query matches the same passages:
+//! The query language ([`crate::search::Query`]) in OpenSearch's query DSL, by the same walk
+//! (`search/translate.rs`) as the local tantivy query, so that a query matches the same passages:
 //! a word is its jieba words (cut by the index's vocabulary, as locally) in the passage, title
 //! and heading, or its grams as a substring of the passage; a phrase is the phrase of its
 //! grams; `title:`/`heading:`/`text:` keep a word to one field; `医共*` is a prefix of words;
@@ -8,22 +8,21 @@
 //! The fields and their positions are described in [`super::mapping`]. Scores follow the same
 //! boosts but are not the local ones: each shard scores with its own term statistics.
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use super::mapping::{phrase_slots, GRAMS, HEADING_WORDS, TITLE_WORDS, WORDS};
 use crate::report::{Kind, Level};
-use crate::search::{
-    segment, synonyms_of, Atom, DateRange, Filter, Filters, Query, Scope, YearFilter,
-};
+use crate::search::translate::{Clauses, Target, Walk};
+use crate::search::{synonyms_of, Atom, DateRange, Filter, Filters, Query, Scope, YearFilter};
 use crate::text::fold;
 use crate::tokenize::{bigrams, unit_runs};
 
-/// As in `search/query.rs`.
-const GRAM_BOOST: f32 = 0.3;
-const SYNONYM_BOOST: f32 = 0.7;
-const FIELD_TIE_BREAKER: f32 = 0.2;
 /// Boosts of the word fields, as `index_schema/schema.toml` gives them.
-const WORD_FIELDS: [(&str, f32); 3] = [(WORDS, 1.0), (TITLE_WORDS, 2.0), (HEADING_WORDS, 1.5)];
+const WORD_FIELDS: [(&str, f32, Scope); 3] = [
+    (WORDS, 1.0, Scope::Text),
+    (TITLE_WORDS, 2.0, Scope::Title),
+    (HEADING_WORDS, 1.5, Scope::Heading),
+];
 
 /// Translates a parsed query under `filters`; None when it holds nothing to look for.
 /// `is_word` is the cluster's vocabulary of passage words.
@@ -33,32 +32,20 @@ pub fn translate(
     exact: bool,
     is_word: &dyn Fn(&str) -> bool,
 ) -> Option<Value> {
-    let builder = Builder { exact, is_word };
-    let operands: Vec<&Query> = match parsed {
-        Query::And(parts) => parts.iter().collect(),
-        other => vec![other],
+    // The cluster has no whole-word condition: `-w` is not translated.
+    let walk = Walk {
+        target: &Dsl,
+        exact,
+        whole_words: false,
+        is_word,
     };
-    let mut must = Vec::new();
-    let mut must_not = Vec::new();
-    let mut filter = Vec::new();
-    let mut has_words = false;
-    for operand in &operands {
-        match operand {
-            Query::Not(inner) => must_not.extend(builder.part(inner).map(|p| p.query)),
-            Query::Filter(f) => filter.push(filter_query(f)),
-            _ => {
-                if let Some(part) = builder.part(operand) {
-                    has_words |= part.words;
-                    must.push(part.query);
-                }
-            }
-        }
-    }
-    if !has_words {
-        return None;
-    }
-    filter.extend(filter_queries(filters));
-    Some(json!({ "bool": { "must": must, "must_not": must_not, "filter": filter } }))
+    let translated = walk.translate(parsed, filters)?;
+    Some(Dsl.all_of(Clauses {
+        must: translated.required.into_iter().map(|p| p.query).collect(),
+        must_not: translated.excluded,
+        filter: translated.filters,
+        ..Clauses::default()
+    }))
 }
 
 /// The texts whose cut into words depends on the vocabulary: every word and phrase looked
@@ -88,232 +75,93 @@ fn collect_texts(query: &Query, exact: bool, texts: &mut Vec<String>) {
     }
 }
 
-struct Part {
-    query: Value,
-    words: bool,
-}
+/// The cluster's query DSL as a [`Target`]: JSON over the fields of [`super::mapping`].
+struct Dsl;
 
-struct Builder<'a> {
-    exact: bool,
-    is_word: &'a dyn Fn(&str) -> bool,
-}
+impl Target for Dsl {
+    type Query = Value;
+    type Field = &'static str;
 
-fn any_of(mut queries: Vec<Value>) -> Value {
-    if queries.len() == 1 {
-        return queries.remove(0);
+    fn word_fields(&self) -> Vec<(&'static str, f32, Scope)> {
+        WORD_FIELDS.to_vec()
     }
-    json!({ "bool": { "should": queries, "minimum_should_match": 1 } })
-}
 
-fn dis_max(queries: Vec<Value>, tie_breaker: f32) -> Value {
-    json!({ "dis_max": { "queries": queries, "tie_breaker": tie_breaker } })
-}
+    fn grams_field(&self) -> &'static str {
+        GRAMS
+    }
 
-fn boosted(query: Value, boost: f32) -> Value {
-    json!({ "bool": { "must": [query], "boost": boost } })
-}
+    fn term(&self, field: &'static str, text: &str) -> Value {
+        json!({ "term": { field: { "value": text } } })
+    }
 
-fn term(field: &str, text: &str) -> Value {
-    json!({ "term": { field: { "value": text } } })
-}
+    /// The passage's words have no positions; a title's and a heading's have.
+    fn phrase(&self, field: &'static str, tokens: &[(usize, String)]) -> Option<Value> {
+        (field != WORDS)
+            .then(|| json!({ "match_phrase": { field: { "query": phrase_slots(tokens) } } }))
+    }
 
-impl Builder<'_> {
-    fn part(&self, query: &Query) -> Option<Part> {
-        match query {
-            Query::Match { scope, atom } => Some(Part {
-                query: self.atom(atom, *scope)?,
-                words: true,
-            }),
-            Query::Near { words, distance } => {
-                let runs: Vec<String> = words.iter().flat_map(|w| unit_runs(w)).collect();
-                let mut must = Vec::new();
-                for run in &runs {
-                    must.push(self.word(run, Scope::Text)?);
-                }
-                if runs.len() > 1 {
-                    must.push(json!({ "constant_score": { "filter": near(&runs, *distance), "boost": 0.0 } }));
-                }
-                Some(Part {
-                    query: json!({ "bool": { "must": must } }),
-                    words: true,
-                })
-            }
-            Query::Filter(filter) => Some(Part {
-                query: json!({ "bool": { "filter": [filter_query(filter)] } }),
-                words: false,
-            }),
-            Query::Not(inner) => {
-                let inner = self.part(inner)?;
-                Some(Part {
-                    query: json!({ "bool": { "must": [{ "match_all": {} }], "must_not": [inner.query] } }),
-                    words: false,
-                })
-            }
-            Query::And(parts) => {
-                let (mut must, mut must_not, mut filter) = (Vec::new(), Vec::new(), Vec::new());
-                let mut words = false;
-                for part in parts {
-                    match part {
-                        Query::Not(inner) => must_not.extend(self.part(inner).map(|p| p.query)),
-                        Query::Filter(f) => filter.push(filter_query(f)),
-                        _ => {
-                            if let Some(part) = self.part(part) {
-                                words |= part.words;
-                                must.push(part.query);
-                            }
-                        }
-                    }
-                }
-                if !words {
-                    return None;
-                }
-                Some(Part {
-                    query: json!({ "bool": { "must": must, "must_not": must_not, "filter": filter } }),
-                    words,
-                })
-            }
-            Query::Or(parts) => {
-                let parts: Vec<Part> = parts.iter().filter_map(|p| self.part(p)).collect();
-                if parts.is_empty() {
-                    return None;
-                }
-                let words = parts.iter().any(|p| p.words);
-                Some(Part {
-                    query: any_of(parts.into_iter().map(|p| p.query).collect()),
-                    words,
-                })
+    fn gram_prefix(&self, run: &str) -> Value {
+        json!({ "prefix": { GRAMS: { "value": run } } })
+    }
+
+    fn gram_phrase(&self, pairs: &[String]) -> Value {
+        json!({ "match_phrase": { GRAMS: { "query": pairs.join(" ") } } })
+    }
+
+    fn prefix_words(&self, field: &'static str, prefix: &str, boost: f32) -> Value {
+        json!({ "prefix": { field: { "value": prefix, "boost": boost } } })
+    }
+
+    fn near(&self, runs: &[String], distance: u32) -> Value {
+        near(runs, distance)
+    }
+
+    fn filter(&self, filter: &Filter) -> Value {
+        filter_query(filter)
+    }
+
+    /// A `bool` query of the clauses given (an empty list is left out).
+    fn all_of(&self, clauses: Clauses<Value>) -> Value {
+        let mut bool = Map::new();
+        for (occur, queries) in [
+            ("should", clauses.should),
+            ("must", clauses.must),
+            ("must_not", clauses.must_not),
+            ("filter", clauses.filter),
+        ] {
+            if !queries.is_empty() {
+                bool.insert(occur.to_string(), Value::Array(queries));
             }
         }
+        json!({ "bool": bool })
     }
 
-    fn atom(&self, atom: &Atom, scope: Scope) -> Option<Value> {
-        match atom {
-            Atom::Phrase(phrase) => {
-                let runs = unit_runs(phrase);
-                Some(match scope {
-                    Scope::All => {
-                        let mut options = vec![grams(&runs)?];
-                        options.extend(self.words_scoped(phrase, Scope::All, false));
-                        any_of(options)
-                    }
-                    Scope::Text => grams(&runs)?,
-                    Scope::Title | Scope::Heading => self.words_scoped(phrase, scope, true)?,
-                })
-            }
-            Atom::Word(word) => {
-                let typed = self.word(word, scope)?;
-                let synonyms = if self.exact {
-                    Vec::new()
-                } else {
-                    synonyms_of(word)
-                };
-                if synonyms.is_empty() {
-                    return Some(typed);
-                }
-                let mut options = vec![typed];
-                for synonym in &synonyms {
-                    if let Some(query) = self.word(synonym, scope) {
-                        options.push(boosted(query, SYNONYM_BOOST));
-                    }
-                }
-                Some(any_of(options))
-            }
-            Atom::Prefix(prefix) => {
-                let folded = unit_runs(prefix).concat();
-                if folded.is_empty() {
-                    return None;
-                }
-                let per_field: Vec<Value> = fields(scope, true)
-                    .into_iter()
-                    .map(|(field, boost)| {
-                        json!({ "prefix": { field: { "value": folded, "boost": boost } } })
-                    })
-                    .collect();
-                Some(dis_max(per_field, FIELD_TIE_BREAKER))
-            }
+    fn any_of(&self, mut queries: Vec<Value>) -> Value {
+        if queries.len() == 1 {
+            return queries.remove(0);
         }
+        json!({ "bool": { "should": queries, "minimum_should_match": 1 } })
     }
 
-    fn word(&self, word: &str, scope: Scope) -> Option<Value> {
-        let mut options = Vec::new();
-        if matches!(scope, Scope::All | Scope::Text) {
-            let grams = grams(&unit_runs(word))?;
-            options.extend(self.words_scoped(word, scope, true));
-            options.push(boosted(grams, GRAM_BOOST));
-        } else {
-            options.extend(self.words_scoped(word, scope, true));
-        }
-        if options.is_empty() {
-            return None;
-        }
-        Some(dis_max(options, 0.0))
+    fn all_but(&self, query: Value) -> Value {
+        json!({ "bool": { "must": [{ "match_all": {} }], "must_not": [query] } })
     }
 
-    fn words_scoped(&self, text: &str, scope: Scope, in_text: bool) -> Option<Value> {
-        let tokens = segment(text, self.is_word);
-        if tokens.is_empty() {
-            return None;
-        }
-        let per_field: Vec<Value> = fields(scope, in_text)
-            .into_iter()
-            .map(|(field, boost)| boosted(words_in(field, text, &tokens), boost))
-            .collect();
-        if per_field.is_empty() {
-            return None;
-        }
-        Some(dis_max(per_field, FIELD_TIE_BREAKER))
+    fn dis_max(&self, queries: Vec<Value>, tie_breaker: f32) -> Value {
+        json!({ "dis_max": { "queries": queries, "tie_breaker": tie_breaker } })
     }
-}
 
-/// The word fields of `scope` with their boosts; `in_text` false leaves the passage out.
-fn fields(scope: Scope, in_text: bool) -> Vec<(&'static str, f32)> {
-    WORD_FIELDS
-        .into_iter()
-        .filter(|(field, _)| match scope {
-            Scope::All => in_text || *field != WORDS,
-            Scope::Text => *field == WORDS,
-            Scope::Title => *field == TITLE_WORDS,
-            Scope::Heading => *field == HEADING_WORDS,
-        })
-        .collect()
-}
+    fn boost(&self, query: Value, boost: f32) -> Value {
+        json!({ "bool": { "must": [query], "boost": boost } })
+    }
 
-/// One word as a term, several as a phrase at their character offsets (title, heading); in
-/// the passage, several words are required as a substring (by grams), scored as words, as
-/// locally, where the passage's words have no positions.
-fn words_in(field: &str, text: &str, tokens: &[(usize, String)]) -> Value {
-    if tokens.len() == 1 {
-        return term(field, &tokens[0].1);
+    fn score_free(&self, query: Value) -> Value {
+        json!({ "constant_score": { "filter": query, "boost": 0.0 } })
     }
-    if field != WORDS {
-        return json!({ "match_phrase": { field: { "query": phrase_slots(tokens) } } });
-    }
-    let should: Vec<Value> = tokens.iter().map(|(_, t)| term(field, t)).collect();
-    let mut must = Vec::new();
-    if let Some(grams) = grams(&unit_runs(text)) {
-        must.push(boosted(grams, 0.0));
-    }
-    json!({ "bool": { "should": should, "must": must } })
-}
 
-/// Runs as substrings of the passage: one character as a gram prefix, more as the phrase of
-/// their bigrams; all runs required.
-fn grams(runs: &[String]) -> Option<Value> {
-    let queries: Vec<Value> = runs
-        .iter()
-        .map(|run| {
-            let pairs = bigrams(run);
-            match pairs.len() {
-                0 => json!({ "prefix": { GRAMS: { "value": run } } }),
-                1 => term(GRAMS, &pairs[0]),
-                _ => json!({ "match_phrase": { GRAMS: { "query": pairs.join(" ") } } }),
-            }
-        })
-        .collect();
-    match queries.len() {
-        0 => None,
-        1 => queries.into_iter().next(),
-        _ => Some(json!({ "bool": { "must": queries } })),
+    /// Never asked: the walk of the cluster's queries is made without `-w`.
+    fn whole(&self, query: Value, _: Vec<&'static str>, _: &[String], _: bool) -> Value {
+        query
     }
 }
 
@@ -339,17 +187,7 @@ fn near(runs: &[String], distance: u32) -> Value {
 }
 
 pub(super) fn filter_queries(filters: &Filters) -> Vec<Value> {
-    [
-        filters.years.map(Filter::Year),
-        (!filters.kinds.is_empty()).then(|| Filter::Kind(filters.kinds.clone())),
-        (!filters.levels.is_empty()).then(|| Filter::Level(filters.levels.clone())),
-        (!filters.regions.is_empty()).then(|| Filter::Region(filters.regions.clone())),
-        filters.published.map(Filter::Published),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|filter| filter_query(&filter))
-    .collect()
+    filters.each().iter().map(filter_query).collect()
 }
 
 fn filter_query(filter: &Filter) -> Value {

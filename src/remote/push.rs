@@ -196,12 +196,7 @@ pub fn push(
         summary.passages_sent += batch.passages;
         progress(summary.passages_sent, total);
     }
-    client.expect_ok(
-        Method::Post,
-        &target.index_url("_refresh"),
-        None,
-        "refreshing the index",
-    )?;
+    refresh(client)?;
     // The corpus root, for paths as `search --remote` prints them.
     client.expect_ok(
         Method::Put,
@@ -329,13 +324,19 @@ fn delete_where(client: &Client, query: Value) -> Result<usize> {
         }
         after = hits.last().map(|hit| hit["sort"].clone());
     }
+    refresh(client)?;
+    Ok(requests + 1)
+}
+
+/// Makes what was sent or deleted visible to searches (one request).
+fn refresh(client: &Client) -> Result<()> {
     client.expect_ok(
         Method::Post,
-        &target.index_url("_refresh"),
+        &client.target.index_url("_refresh"),
         None,
         "refreshing the index",
     )?;
-    Ok(requests + 1)
+    Ok(())
 }
 
 /// One `_bulk` request being built.

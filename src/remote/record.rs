@@ -117,14 +117,10 @@ pub fn for_each_passage(
     let searcher = open.reader.searcher();
     let fields = &open.schema.fields;
     let mut units = Units::default();
-    for (ordinal, segment) in searcher.segment_readers().iter().enumerate() {
+    for (segment, ordinal) in searcher.segment_readers().iter().zip(0u32..) {
         let tiebreaks = segment.fast_fields().u64("tiebreak")?;
-        let alive = segment.alive_bitset();
-        for doc in 0..segment.max_doc() {
-            if alive.is_some_and(|alive| !alive.is_alive(doc)) {
-                continue;
-            }
-            let address = DocAddress::new(u32::try_from(ordinal)?, doc);
+        for doc in segment.doc_ids_alive() {
+            let address = DocAddress::new(ordinal, doc);
             let passage = StoredPassage::read(&searcher, address, fields)?;
             let tiebreak = tiebreaks.first(doc).unwrap_or(0);
             each(record_of(passage, tiebreak, &mut units))?;

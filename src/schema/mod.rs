@@ -157,6 +157,24 @@ impl IndexSchema {
     }
 }
 
+/// Numeric or date `options` (two types, alike, with no trait in common) stored, indexed
+/// and fast as `spec` says.
+macro_rules! flagged {
+    ($options:expr, $spec:expr) => {{
+        let mut options = $options;
+        if $spec.stored {
+            options = options.set_stored();
+        }
+        if $spec.indexed {
+            options = options.set_indexed();
+        }
+        if $spec.fast {
+            options = options.set_fast();
+        }
+        options
+    }};
+}
+
 fn add_field(
     builder: &mut tantivy::schema::SchemaBuilder,
     spec: &FieldSpec,
@@ -225,29 +243,11 @@ fn add_field(
             builder.add_facet_field(&spec.name, options);
         }
         FieldKind::Integer => {
-            let mut options = NumericOptions::default();
-            if spec.stored {
-                options = options.set_stored();
-            }
-            if spec.indexed {
-                options = options.set_indexed();
-            }
-            if spec.fast {
-                options = options.set_fast();
-            }
+            let options = flagged!(NumericOptions::default(), spec);
             builder.add_u64_field(&spec.name, options);
         }
         FieldKind::Date => {
-            let mut options = DateOptions::default();
-            if spec.stored {
-                options = options.set_stored();
-            }
-            if spec.indexed {
-                options = options.set_indexed();
-            }
-            if spec.fast {
-                options = options.set_fast();
-            }
+            let options = flagged!(DateOptions::default(), spec);
             builder.add_date_field(&spec.name, options);
         }
         FieldKind::Stored => {

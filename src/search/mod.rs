@@ -21,6 +21,7 @@ mod stored;
 mod stream;
 mod synonyms;
 mod tally;
+pub mod translate;
 mod whole;
 mod years;
 

@@ -115,6 +115,21 @@ impl StoredPassage {
         StoredPassage::of(searcher.doc(address)?, fields)
     }
 
+    /// Every live passage of the index with its address, segment by segment.
+    pub fn all(
+        searcher: &Searcher,
+        fields: &Fields,
+    ) -> tantivy::Result<Vec<(DocAddress, StoredPassage)>> {
+        let mut all = Vec::new();
+        for (segment, ordinal) in searcher.segment_readers().iter().zip(0u32..) {
+            for doc in segment.doc_ids_alive() {
+                let address = DocAddress::new(ordinal, doc);
+                all.push((address, StoredPassage::read(searcher, address, fields)?));
+            }
+        }
+        Ok(all)
+    }
+
     /// The stored values of a passage, as [`StoredPassage::read`] reads them.
     pub(super) fn of(mut stored: Stored, fields: &Fields) -> tantivy::Result<StoredPassage> {
         let kind = stored.facet(fields.kind).ok_or_else(|| lacks("kind"))?;

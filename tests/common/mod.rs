@@ -6,8 +6,12 @@
 pub mod snapshot;
 
 use assert_cmd::Command;
+use baogao::index::{open_index, OpenIndex};
+use baogao::search::StoredPassage;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tantivy::DocAddress;
 use tempfile::TempDir;
 
 /// The bundled corpus, `corpus/` at the top of the project.
@@ -49,13 +53,53 @@ pub fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
 }
 
-/// A temporary index of the bundled corpus.
+/// The index of `corpus/` shared by the tests of one test binary that only read it: built
+/// once, by the first test that asks. A test that changes its index builds its own with
+/// [`Indexed::corpus`].
+pub fn corpus_index() -> &'static Indexed {
+    static INDEX: OnceLock<Indexed> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        // A static is never dropped, so a temporary folder would outlive every run: the
+        // index lives in cargo's folder for test data instead, one per test binary, built
+        // afresh by each run.
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("corpus-index-{}", env!("CARGO_CRATE_NAME")));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).expect("remove the index of an earlier run");
+        }
+        index_into(&corpus_dir(), &dir).success();
+        Indexed {
+            dir: IndexDir::Shared(dir),
+        }
+    })
+}
+
+/// Where a test's index is.
+pub enum IndexDir {
+    /// A temporary folder of the test's own, removed when the test ends.
+    Own(TempDir),
+    /// The index of `corpus/` shared by the tests of a binary ([`corpus_index`]).
+    Shared(PathBuf),
+}
+
+impl IndexDir {
+    /// The index folder.
+    pub fn path(&self) -> &Path {
+        match self {
+            IndexDir::Own(dir) => dir.path(),
+            IndexDir::Shared(dir) => dir,
+        }
+    }
+}
+
+/// An index of a test: of the bundled corpus, or of files the test wrote.
 pub struct Indexed {
-    pub dir: TempDir,
+    pub dir: IndexDir,
 }
 
 impl Indexed {
-    /// Builds the index of `corpus/` into a new temporary folder.
+    /// Builds the index of `corpus/` into a new temporary folder, for a test that changes it
+    /// (the others share [`corpus_index`]).
     pub fn corpus() -> Self {
         Self::of(&corpus_dir())
     }
@@ -64,7 +108,14 @@ impl Indexed {
     pub fn of(corpus: &Path) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         index_into(corpus, dir.path()).success();
-        Indexed { dir }
+        Self::in_dir(dir)
+    }
+
+    /// The index a test built in `dir` itself.
+    pub fn in_dir(dir: TempDir) -> Self {
+        Indexed {
+            dir: IndexDir::Own(dir),
+        }
     }
 
     /// The index of a corpus made of `files` (name, text), written into a temporary folder
@@ -78,15 +129,17 @@ impl Indexed {
         (corpus, index)
     }
 
+    /// Every passage of the index with its address, as the library reads it.
+    pub fn passages(&self) -> (OpenIndex, Vec<(DocAddress, StoredPassage)>) {
+        let open = open_index(self.dir.path()).expect("open the index");
+        let passages = StoredPassage::all(&open.reader.searcher(), &open.schema.fields)
+            .expect("read every stored passage");
+        (open, passages)
+    }
+
     /// `baogao search ARGS… --index DIR`, not yet run.
     pub fn search(&self, args: &[&str]) -> Command {
-        let mut command = baogao();
-        command
-            .arg("search")
-            .args(args)
-            .arg("--index")
-            .arg(self.dir.path());
-        command
+        self.command("search", args)
     }
 
     /// `baogao COMMAND ARGS… --index DIR` (show, trend, stats, …), not yet run.
@@ -119,18 +172,7 @@ impl Indexed {
 
     /// Runs a search with `--json` and returns the parsed object; panics unless it exits 0 or 1.
     pub fn json(&self, args: &[&str]) -> Value {
-        let output = self
-            .search(args)
-            .arg("--json")
-            .output()
-            .expect("run baogao");
-        let code = output.status.code();
-        assert!(
-            matches!(code, Some(0) | Some(1)),
-            "baogao search {args:?} exited {code:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        serde_json::from_slice(&output.stdout).expect("search --json prints one JSON object")
+        self.command_json("search", args)
     }
 }
 

@@ -167,26 +167,7 @@ fn resolve(reference: &BytesRef<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
-
-    /// A minimal `.docx` holding `body` as the document's body XML.
-    pub(crate) fn docx(body: &str) -> Vec<u8> {
-        let xml = format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document \
-             xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-             <w:body>{body}</w:body></w:document>"
-        );
-        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("[Content_Types].xml", options)
-            .expect("zip entry");
-        zip.write_all(b"<?xml version=\"1.0\"?><Types/>")
-            .expect("zip write");
-        zip.start_file(DOCUMENT_PART, options).expect("zip entry");
-        zip.write_all(xml.as_bytes()).expect("zip write");
-        zip.finish().expect("zip finish").into_inner()
-    }
+    use crate::testing::docx;
 
     fn texts(bytes: &[u8]) -> Vec<(String, usize)> {
         to_blocks(bytes, 1 << 20)
