@@ -176,14 +176,7 @@ fn full(
     summary: &mut BuildSummary,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<(), BuildError> {
-    let Job {
-        schema,
-        walk,
-        corpus_root,
-        index_dir,
-        options,
-    } = *job;
-    let staging = staging_dir(index_dir);
+    let staging = staging_dir(job.index_dir);
     let _cleanup = RemoveOnDrop(staging.clone());
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
@@ -192,7 +185,7 @@ fn full(
     std::fs::create_dir_all(&staging)
         .map_err(io_error(format!("creating `{}`", staging.display())))?;
     let index = Index::builder()
-        .schema(schema.schema.clone())
+        .schema(job.schema.schema.clone())
         .settings(index_settings())
         .create_in_dir(&staging)
         .map_err(tantivy_error(format!(
@@ -200,19 +193,19 @@ fn full(
             staging.display()
         )))?;
     tokenize::register(&index);
-    let writer = writer(&index, options.threads)?;
+    let writer = writer(&index, job.options.threads)?;
     let mut manifest = Manifest {
-        schema_fingerprint: schema.fingerprint.clone(),
+        schema_fingerprint: job.schema.fingerprint.clone(),
         ..Manifest::default()
     };
     let mut progress = Progress {
-        files_total: walk.files.len(),
+        files_total: job.walk.files.len(),
         ..Progress::default()
     };
     in_order(
-        &walk.files,
-        options.threads,
-        |file| index_file(&writer, &schema.fields, file, &options.read),
+        &job.walk.files,
+        job.options.threads,
+        |file| index_file(&writer, &job.schema.fields, file, &job.options.read),
         |file, outcome| {
             record_file(job, file, outcome, &mut manifest, summary)?;
             summary.added += 1;
@@ -220,17 +213,19 @@ fn full(
             Ok(())
         },
     )?;
-    summary.skipped.splice(0..0, walk.skipped.iter().cloned());
+    summary
+        .skipped
+        .splice(0..0, job.walk.skipped.iter().cloned());
     finish(
         &index,
         writer,
         &staging,
-        corpus_root,
-        schema,
+        job.corpus_root,
+        job.schema,
         &manifest,
         summary,
     )?;
-    swap_in(&staging, index_dir)
+    swap_in(&staging, job.index_dir)
 }
 
 /// The index updated in place: new and changed files re-read, removed ones deleted.
@@ -240,21 +235,14 @@ fn update(
     summary: &mut BuildSummary,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<(), BuildError> {
-    let Job {
-        schema,
-        walk,
-        corpus_root,
-        index_dir,
-        options,
-    } = *job;
-    let diff = Diff::of(walk, &manifest, &options.read);
+    let diff = Diff::of(job.walk, &manifest, &job.options.read);
     summary.unchanged = diff.unchanged.len();
     for (file, state) in &diff.touched {
         if let Some(record) = manifest.files.get_mut(&file.relative) {
             record.state = *state;
         }
     }
-    summary.skipped.extend(walk.skipped.iter().cloned());
+    summary.skipped.extend(job.walk.skipped.iter().cloned());
     for file in &diff.unchanged {
         if let Some(record) = manifest.files.get(&file.relative) {
             if let Some(reason) = &record.skipped {
@@ -269,21 +257,21 @@ fn update(
     if diff.is_empty() {
         fill_totals(&manifest, summary);
         if !diff.touched.is_empty() {
-            manifest.write(index_dir).map_err(io_error(format!(
+            manifest.write(job.index_dir).map_err(io_error(format!(
                 "writing `{}`",
-                index_dir.join(MANIFEST_FILE).display()
+                job.index_dir.join(MANIFEST_FILE).display()
             )))?;
         }
         return Ok(());
     }
-    let index = Index::open_in_dir(index_dir).map_err(tantivy_error(format!(
+    let index = Index::open_in_dir(job.index_dir).map_err(tantivy_error(format!(
         "opening the index in `{}`",
-        index_dir.display()
+        job.index_dir.display()
     )))?;
     tokenize::register(&index);
-    let writer = writer(&index, options.threads)?;
+    let writer = writer(&index, job.options.threads)?;
     for path in &diff.removed {
-        delete_file(&writer, &schema.fields, path);
+        delete_file(&writer, &job.schema.fields, path);
         manifest.files.remove(path);
         summary.removed += 1;
     }
@@ -296,12 +284,12 @@ fn update(
         .collect();
     in_order(
         &work,
-        options.threads,
+        job.options.threads,
         |(file, _)| {
             // Deleting first makes a file indexed by a run that was killed before it wrote
             // the manifest come out once, not twice.
-            delete_file(&writer, &schema.fields, &file.relative);
-            index_file(&writer, &schema.fields, file, &options.read)
+            delete_file(&writer, &job.schema.fields, &file.relative);
+            index_file(&writer, &job.schema.fields, file, &job.options.read)
         },
         |&(file, added), outcome| {
             record_file(job, file, outcome, &mut manifest, summary)?;
@@ -317,9 +305,9 @@ fn update(
     finish(
         &index,
         writer,
-        index_dir,
-        corpus_root,
-        schema,
+        job.index_dir,
+        job.corpus_root,
+        job.schema,
         &manifest,
         summary,
     )
