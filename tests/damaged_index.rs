@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 struct Pristine {
     index: &'static Indexed,
     answers: Vec<String>,
+    /// A query every passage matches (see [`every_passage`]).
+    every_passage: String,
 }
 
 /// Queries whose answers read every kind of file: terms, postings, positions (a phrase),
@@ -37,7 +39,26 @@ fn pristine() -> &'static Pristine {
             .iter()
             .map(|query| answer(index.dir.path(), query))
             .collect();
-        Pristine { index, answers }
+        let (_, passages) = index.passages();
+        let texts: Vec<String> = passages.into_iter().map(|(_, p)| p.text).collect();
+        let every_passage = covering_characters(&texts)
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let all: serde_json::Value =
+            serde_json::from_str(&answer(index.dir.path(), &[&every_passage, "-n", "1"]))
+                .expect("JSON");
+        assert_eq!(
+            all["total_hits"],
+            texts.len(),
+            "{every_passage} misses passages"
+        );
+        Pristine {
+            index,
+            answers,
+            every_passage,
+        }
     })
 }
 
@@ -72,18 +93,50 @@ fn names_damage_and_way_out(stderr: &str) -> bool {
         && lines.iter().all(runtime)
 }
 
-/// A search that reads (nearly) every passage: 的 is in almost all, and none is left out, so
-/// that a damaged block of the store is read whatever the layout of the segments.
-const EVERY_PASSAGE: [&str; 8] = [
-    "search",
-    "的",
-    "--json",
-    "-n",
-    "1000",
-    "--per-report",
-    "0",
-    "--index",
-];
+/// A search that reads every passage of the pristine index: characters joined by OR, chosen
+/// until each passage holds one of them (checked on the pristine index), so that a damaged
+/// block of the store is read whatever the layout of the segments.
+fn every_passage() -> Vec<String> {
+    let query = &pristine().every_passage;
+    [
+        "search",
+        query,
+        "--json",
+        "-n",
+        "100000",
+        "--per-report",
+        "0",
+        "--index",
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
+
+/// Characters of the passages' texts, the commonest first, until every passage holds one.
+fn covering_characters(texts: &[String]) -> Vec<char> {
+    let mut left: Vec<&String> = texts.iter().collect();
+    let mut chosen = Vec::new();
+    while !left.is_empty() {
+        let mut counts: std::collections::BTreeMap<char, usize> = Default::default();
+        for text in &left {
+            let mut seen: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for c in seen {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let Some((&best, _)) = counts
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+        else {
+            panic!("a passage without a letter, digit or Hanzi: {:?}", left[0]);
+        };
+        chosen.push(best);
+        left.retain(|text| !text.contains(best));
+    }
+    chosen
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Damage {
@@ -318,7 +371,7 @@ fn a_garbled_store_is_reported_by_search_not_a_panic() {
         .expect("name")
         .to_string();
     let failed = baogao()
-        .args(EVERY_PASSAGE)
+        .args(every_passage())
         .arg(copy.path())
         .assert()
         .code(2);
@@ -352,7 +405,7 @@ fn garbled_bytes_anywhere_in_a_store_never_abort_without_naming_the_damage() {
         bytes[offset..end].iter_mut().for_each(|b| *b ^= 0xff);
         std::fs::write(&store, bytes).expect("write the store");
         let output = baogao()
-            .args(EVERY_PASSAGE)
+            .args(every_passage())
             .arg(copy.path())
             .output()
             .expect("run baogao");
