@@ -7,26 +7,74 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::search::Hit;
+use crate::report::{Date, Kind, Level};
+use serde::Serialize;
+
+use crate::search::{Hit, ReportSummary};
 
 /// The UTF-8 byte-order mark, written once before the header.
 pub const BOM: &str = "\u{feff}";
 
+/// What the indexer understood of a report: the columns every `--csv` shares, in the order
+/// of [`Metadata::COLUMNS`] (an unknown value is an empty field), and the same keys in JSON.
+#[derive(Serialize)]
+pub struct Metadata<'a> {
+    pub title: &'a str,
+    pub year: Option<u16>,
+    pub kind: Kind,
+    pub level: Level,
+    pub region: Option<&'a str>,
+    pub org: Option<&'a str>,
+    pub published: Option<Date>,
+}
+
+impl<'a> Metadata<'a> {
+    /// The metadata of a report as `reports` lists it.
+    pub fn of(report: &'a ReportSummary) -> Self {
+        Metadata {
+            title: &report.title,
+            year: report.year,
+            kind: report.kind,
+            level: report.level,
+            region: report.region.as_deref(),
+            org: report.org.as_deref(),
+            published: report.published,
+        }
+    }
+
+    /// The names of the metadata columns.
+    pub const COLUMNS: [&'static str; 7] = [
+        "title",
+        "year",
+        "kind",
+        "level",
+        "region",
+        "org",
+        "published",
+    ];
+
+    /// The metadata as CSV fields.
+    pub fn fields(&self) -> [String; 7] {
+        [
+            self.title.to_string(),
+            self.year.map(|year| year.to_string()).unwrap_or_default(),
+            self.kind.to_string(),
+            self.level.to_string(),
+            self.region.unwrap_or_default().to_string(),
+            self.org.unwrap_or_default().to_string(),
+            self.published.map(|d| d.to_string()).unwrap_or_default(),
+        ]
+    }
+}
+
 /// The columns of `search --csv`, in order (a `query` column goes first when several queries
 /// are run).
-pub const CSV_COLUMNS: &[&str] = &[
-    "path",
-    "line",
-    "title",
-    "year",
-    "kind",
-    "level",
-    "region",
-    "org",
-    "published",
-    "score",
-    "text",
-];
+pub fn csv_columns() -> impl Iterator<Item = &'static str> {
+    ["path", "line"]
+        .into_iter()
+        .chain(Metadata::COLUMNS)
+        .chain(["score", "text"])
+}
 
 /// Writes one record: `fields` quoted as needed, separated by commas, then CRLF.
 pub fn write_record<I, S>(out: &mut impl Write, fields: I) -> io::Result<()>
@@ -48,7 +96,7 @@ where
 pub fn write_csv_header(out: &mut impl Write, with_query: bool) -> io::Result<()> {
     out.write_all(BOM.as_bytes())?;
     let query = with_query.then_some("query");
-    write_record(out, query.into_iter().chain(CSV_COLUMNS.iter().copied()))
+    write_record(out, query.into_iter().chain(csv_columns()))
 }
 
 /// Writes one row per hit; `query` fills the first column when given.
@@ -60,22 +108,19 @@ pub fn write_csv_hits(
 ) -> io::Result<()> {
     for hit in hits {
         let passage = &hit.passage;
-        let fields = [
-            display(&passage.path),
-            passage.line.to_string(),
-            passage.title.clone(),
-            passage
-                .year
-                .map(|year| year.to_string())
-                .unwrap_or_default(),
-            passage.kind.to_string(),
-            passage.level.to_string(),
-            passage.region.clone().unwrap_or_default(),
-            passage.org.clone().unwrap_or_default(),
-            passage.published.map(|d| d.to_string()).unwrap_or_default(),
-            hit.score.to_string(),
-            passage.text.clone(),
-        ];
+        let metadata = Metadata {
+            title: &passage.title,
+            year: passage.year,
+            kind: passage.kind,
+            level: passage.level,
+            region: passage.region.as_deref(),
+            org: passage.org.as_deref(),
+            published: passage.published,
+        };
+        let fields = [display(&passage.path), passage.line.to_string()]
+            .into_iter()
+            .chain(metadata.fields())
+            .chain([hit.score.to_string(), passage.text.clone()]);
         let query = query.map(str::to_string);
         write_record(out, query.into_iter().chain(fields))?;
     }

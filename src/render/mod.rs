@@ -15,7 +15,7 @@ mod stats;
 mod trend;
 
 pub use chart::bar;
-pub use csv::{write_csv_header, write_csv_hits, CSV_COLUMNS};
+pub use csv::{csv_columns, write_csv_header, write_csv_hits};
 pub use escape::terminal_safe;
 pub use files::write_files;
 pub use json::{write_json, write_json_array, write_json_line};

@@ -13,9 +13,8 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
-use super::csv::{write_record, BOM};
+use super::csv::{write_record, Metadata, BOM};
 use super::style::{paint, DIM, GREEN, MAGENTA};
-use crate::report::{Date, Kind, Level};
 use crate::schema::facet::{year_value, UNKNOWN};
 use crate::search::ReportSummary;
 use unicode_width::UnicodeWidthStr;
@@ -168,13 +167,8 @@ struct JsonReport<'a> {
     path: String,
     file: &'a str,
     line: u64,
-    title: &'a str,
-    year: Option<u16>,
-    kind: Kind,
-    level: Level,
-    region: Option<&'a str>,
-    org: Option<&'a str>,
-    published: Option<Date>,
+    #[serde(flatten)]
+    metadata: Metadata<'a>,
     passages: u64,
     report: u64,
 }
@@ -185,13 +179,7 @@ impl<'a> JsonReport<'a> {
             path: display(&report.path),
             file: &report.path,
             line: report.line,
-            title: &report.title,
-            year: report.year,
-            kind: report.kind,
-            level: report.level,
-            region: report.region.as_deref(),
-            org: report.org.as_deref(),
-            published: report.published,
+            metadata: Metadata::of(report),
             passages: report.passages,
             report: report.report,
         }
@@ -217,20 +205,12 @@ pub fn write_reports_json(
 }
 
 /// The CSV columns, in the order of the JSON keys.
-const CSV_HEADER: [&str; 12] = [
-    "path",
-    "file",
-    "line",
-    "title",
-    "year",
-    "kind",
-    "level",
-    "region",
-    "org",
-    "published",
-    "passages",
-    "report",
-];
+fn csv_header() -> impl Iterator<Item = &'static str> {
+    ["path", "file", "line"]
+        .into_iter()
+        .chain(Metadata::COLUMNS)
+        .chain(["passages", "report"])
+}
 
 /// Writes the byte-order mark, the header and one record per report.
 pub fn write_reports_csv(
@@ -239,29 +219,17 @@ pub fn write_reports_csv(
     display: &dyn Fn(&str) -> String,
 ) -> io::Result<()> {
     out.write_all(BOM.as_bytes())?;
-    write_record(out, CSV_HEADER)?;
+    write_record(out, csv_header())?;
     for report in reports {
-        let text = |value: Option<&str>| value.unwrap_or_default().to_string();
-        write_record(
-            out,
-            [
-                display(&report.path),
-                report.path.clone(),
-                report.line.to_string(),
-                report.title.clone(),
-                report.year.map(|year| year.to_string()).unwrap_or_default(),
-                report.kind.to_string(),
-                report.level.to_string(),
-                text(report.region.as_deref()),
-                text(report.org.as_deref()),
-                report
-                    .published
-                    .map(|date| date.to_string())
-                    .unwrap_or_default(),
-                report.passages.to_string(),
-                report.report.to_string(),
-            ],
-        )?;
+        let fields = [
+            display(&report.path),
+            report.path.clone(),
+            report.line.to_string(),
+        ]
+        .into_iter()
+        .chain(Metadata::of(report).fields())
+        .chain([report.passages.to_string(), report.report.to_string()]);
+        write_record(out, fields)?;
     }
     Ok(())
 }
@@ -269,6 +237,7 @@ pub fn write_reports_csv(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::{Kind, Level};
 
     fn report(path: &str, title: &str, region: Option<&str>) -> ReportSummary {
         ReportSummary {
