@@ -45,7 +45,8 @@ pub struct IndexArgs {
     pub corpus: PathBuf,
     #[command(flatten)]
     pub location: IndexLocation,
-    /// Indexing threads [default: the number of cores]
+    /// Threads that read files and threads that index them, N of each [default: the number of
+    /// cores]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
     /// Build the whole index again, even where it could be updated
