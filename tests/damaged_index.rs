@@ -174,22 +174,6 @@ fn damage(file: &Path, how: Damage) {
     std::fs::write(file, bytes).expect("write an index file");
 }
 
-/// The largest file of `dir` whose name ends with `suffix`: the store of the segment with the
-/// most passages, whose middle block holds passages that a search for 的 reads (a segment of
-/// a few passages, none with 的, can come out of a build on two threads).
-fn largest_ending(dir: &Path, suffix: &str) -> PathBuf {
-    std::fs::read_dir(dir)
-        .expect("list the index")
-        .map(|entry| entry.expect("index entry").path())
-        .filter(|path| {
-            path.file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| name.ends_with(suffix))
-        })
-        .max_by_key(|path| (std::fs::metadata(path).map_or(0, |m| m.len()), path.clone()))
-        .unwrap_or_else(|| panic!("the index holds a `{suffix}` file"))
-}
-
 /// A copy of the pristine index, in a new temporary folder.
 fn copy_of_pristine() -> tempfile::TempDir {
     let copy = tempfile::tempdir().expect("temp dir");
@@ -363,7 +347,7 @@ fn a_garbled_store_is_reported_by_search_not_a_panic() {
     // in nearly all, and none is left out), so that the damaged block is among those read
     // whatever the layout of the segments.
     let copy = copy_of_pristine();
-    let store = largest_ending(copy.path(), ".store");
+    let store = file_ending(copy.path(), ".store");
     damage(&store, Damage::FlipMiddle);
     let name = store
         .file_name()
