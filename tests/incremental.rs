@@ -346,7 +346,8 @@ fn a_second_run_fails_at_once_naming_the_lock_or_waits_for_it() {
     let parent = tempfile::tempdir().expect("temp dir");
     let index = parent.path().join("idx");
     run_index(corpus.path(), &index, &[]);
-    let lock = baogao::index::IndexLock::acquire(&index, false).expect("take the lock");
+    let lock =
+        baogao::index::IndexLock::acquire(&index, false, &mut |_, _| {}).expect("take the lock");
     let busy = index_into(corpus.path(), &index).code(2);
     let stderr = stderr_of(&busy);
     assert!(stderr.contains(".idx.lock"), "{stderr}");

@@ -8,9 +8,7 @@ use std::process::ExitCode;
 use super::progress::ProgressView;
 use super::IndexLocation;
 use crate::corpus::{count_by_kind, parse_size, ReadOptions, Skipped};
-use crate::index::{
-    build_index, check_index, BuildError, BuildOptions, BuildSummary, LockError, Staleness,
-};
+use crate::index::{build_index, check_index, BuildError, BuildOptions, BuildSummary, Staleness};
 use crate::render::terminal_safe;
 
 /// The exit code of `--strict` when files were skipped (the index is still built): distinct
@@ -88,32 +86,25 @@ pub fn run(args: IndexArgs) -> Result<ExitCode> {
     let options = BuildOptions {
         threads,
         rebuild: args.rebuild,
-        wait: false,
+        wait: args.wait,
         read: ReadOptions {
             max_file_size: args.max_file_size,
         },
     };
-    let build = |options| {
-        let mut view = ProgressView::new();
-        let built = build_index(&args.corpus, &args.location.dir, options, &mut |progress| {
-            view.update(progress)
-        });
-        view.finish();
-        built
-    };
     // With --wait, a busy index is said once, then waited for: the user (and a test) can
     // tell a run that waits from one that hangs.
-    let built = match build(options) {
-        Err(BuildError::Lock(LockError::Busy { pid, lock, .. })) if args.wait => {
+    let mut view = ProgressView::new();
+    let built = build_index(
+        &args.corpus,
+        &args.location.dir,
+        options,
+        &mut |progress| view.update(progress),
+        &mut |pid, lock| {
             let line = format!("waiting for PID {pid} (lock `{}`)", lock.display());
             eprintln!("baogao: {}", terminal_safe(&line));
-            build(BuildOptions {
-                wait: true,
-                ..options
-            })
-        }
-        built => built,
-    };
+        },
+    );
+    view.finish();
     let mut summary = match built {
         Ok(summary) => summary,
         Err(mut err) => {

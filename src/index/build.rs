@@ -91,12 +91,14 @@ pub struct BuildSummary {
 }
 
 /// Builds or updates the index of the corpus at `corpus` in `index_dir`.
-/// `on_progress` hears of each file read.
+/// `on_progress` hears of each file read; with [`BuildOptions::wait`], `on_wait` hears of
+/// the run holding the index's lock (its PID, the lock file) before this one waits for it.
 pub fn build_index(
     corpus: &Path,
     index_dir: &Path,
     options: BuildOptions,
     on_progress: &mut dyn FnMut(Progress),
+    on_wait: &mut dyn FnMut(&str, &Path),
 ) -> Result<BuildSummary, BuildError> {
     let started = Instant::now();
     let schema = IndexSchema::embedded()?;
@@ -113,7 +115,7 @@ pub fn build_index(
         .map_err(io_error(format!("resolving `{}`", corpus.display())))?;
     let index_dir = std::path::absolute(index_dir)
         .map_err(io_error(format!("resolving `{}`", index_dir.display())))?;
-    let lock = IndexLock::acquire(&index_dir, options.wait)?;
+    let lock = IndexLock::acquire(&index_dir, options.wait, on_wait)?;
     recover_leftovers(&index_dir)?;
     ensure_replaceable(&index_dir, options.rebuild)?;
 

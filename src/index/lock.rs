@@ -46,8 +46,12 @@ pub fn lock_path(index_dir: &Path) -> PathBuf {
 
 impl IndexLock {
     /// Takes the lock of `index_dir`; `wait` blocks until the holder is done instead of
-    /// failing at once.
-    pub fn acquire(index_dir: &Path, wait: bool) -> Result<IndexLock, LockError> {
+    /// failing at once, after telling `on_wait` who holds it (its PID) and where the lock is.
+    pub fn acquire(
+        index_dir: &Path,
+        wait: bool,
+        on_wait: &mut dyn FnMut(&str, &Path),
+    ) -> Result<IndexLock, LockError> {
         let path = lock_path(index_dir);
         let io = |source| LockError::Io {
             lock: path.clone(),
@@ -65,7 +69,11 @@ impl IndexLock {
             .map_err(io)?;
         match file.try_lock() {
             Ok(()) => {}
-            Err(TryLockError::WouldBlock) if wait => file.lock().map_err(io)?,
+            Err(TryLockError::WouldBlock) if wait => {
+                let pid = holder(&mut file).unwrap_or_else(|| "unknown".to_string());
+                on_wait(&pid, &path);
+                file.lock().map_err(io)?
+            }
             Err(TryLockError::WouldBlock) => {
                 return Err(LockError::Busy {
                     index: index_dir.to_path_buf(),
@@ -110,9 +118,9 @@ mod tests {
     fn a_second_lock_fails_naming_the_holder_and_a_dead_holder_is_taken_over() {
         let dir = tempfile::tempdir().expect("temp dir");
         let index = dir.path().join("idx");
-        let first = IndexLock::acquire(&index, false).expect("first lock");
+        let first = IndexLock::acquire(&index, false, &mut |_, _| {}).expect("first lock");
         assert_eq!(first.stale_pid, None);
-        let err = IndexLock::acquire(&index, false).expect_err("second lock fails");
+        let err = IndexLock::acquire(&index, false, &mut |_, _| {}).expect_err("second lock fails");
         let message = err.to_string();
         assert!(
             message.contains(&std::process::id().to_string()) && message.contains(".idx.lock"),
@@ -121,7 +129,8 @@ mod tests {
         drop(first);
         // A lock file left by a process that died holding it: a PID, and no lock.
         std::fs::write(lock_path(&index), "999999999\n").expect("write");
-        let taken = IndexLock::acquire(&index, false).expect("stale lock taken over");
+        let taken =
+            IndexLock::acquire(&index, false, &mut |_, _| {}).expect("stale lock taken over");
         assert_eq!(taken.stale_pid.as_deref(), Some("999999999"));
     }
 }
